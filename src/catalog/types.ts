@@ -28,6 +28,18 @@ export type ConditionKeyType =
   | 'Numeric'
   | 'IPAddress';
 
+export const CONDITION_KEY_TYPES: readonly ConditionKeyType[] = [
+  'String',
+  'ArrayOfString',
+  'ARN',
+  'ArrayOfARN',
+  'Bool',
+  'ArrayOfBool',
+  'Date',
+  'Numeric',
+  'IPAddress',
+];
+
 /**
  * catalog/index.json: loaded up front, small. Everything search needs.
  * `services[i].actions` is a compact string: each action is its access level code
@@ -67,6 +79,17 @@ export interface ActionDetail {
   /** condition keys the action supports (not counting the per-resource-type ones) */
   readonly conditionKeys: readonly string[];
   readonly dependentActions: readonly string[];
+  /**
+   * Only for the few actions whose required resource types depend on how they are called
+   * (ec2:RunInstances, devicefarm:ScheduleRun, ...): the alternative resource type sets.
+   */
+  readonly scenarios?: readonly ActionScenario[];
+}
+
+export interface ActionScenario {
+  /** e.g. "EC2-VPC-EBS" */
+  readonly name: string;
+  readonly resourceTypes: readonly { readonly name: string; readonly required: boolean }[];
 }
 
 export interface ResourceTypeDetail {
@@ -126,6 +149,26 @@ export interface ManagedPolicyDocumentFile {
   readonly version: string;
   readonly updated: string;
   readonly document: unknown;
+}
+
+/** catalog/meta.json: what the catalog was built from (scripts/build-catalog.ts --if-stale reads it). */
+export interface CatalogMetaFile {
+  readonly format: 1;
+  /** ISO date of the IAM data */
+  readonly dataDate: string;
+  /** package name -> installed version the catalog was built from */
+  readonly packages: Readonly<Record<string, string>>;
+  /** sha256 of the builder script and the src/catalog data modules it uses */
+  readonly builderHash: string;
+  readonly counts: {
+    readonly services: number;
+    readonly actions: number;
+    readonly resourceTypes: number;
+    /** service condition keys (global keys not counted) */
+    readonly conditionKeys: number;
+    readonly globalConditionKeys: number;
+    readonly managedPolicies: number;
+  };
 }
 
 /** Service prefixes the service authorization reference no longer lists, with what they were. */
