@@ -116,6 +116,11 @@ export interface ParseResult {
   readonly findings: readonly Finding[];
   /** maps a JSON pointer to its source range; empty when model came from a value */
   readonly locate: (pointer: string) => SourceRange | undefined;
+  /**
+   * maps the pointer of an object member to the source range of its key (with the quotes);
+   * undefined for array elements, the root, unknown pointers, and models built from a value
+   */
+  readonly locateKey?: (pointer: string) => SourceRange | undefined;
 }
 
 /** What kind of policy a document is: it decides which rules and which quota apply. */
