@@ -9,7 +9,8 @@ import { ArgsError, USAGE, parseArgs, type StartOptions } from '../src/server/ar
 import { startAppServer } from '../src/server/server';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'dist');
+/** the built app; WORKBENCH_DIST points elsewhere (parallel test builds) */
+const dist = process.env.WORKBENCH_DIST ? path.resolve(process.env.WORKBENCH_DIST) : path.join(root, 'dist');
 
 function newestMtime(dir: string): number {
   let newest = 0;

@@ -16,7 +16,11 @@ export function makeTheme(mode: ColorMode): Theme {
       fontSize: 14,
     },
     components: {
-      MuiButton: { defaultProps: { disableElevation: true }, styleOverrides: { root: { textTransform: 'none' } } },
+      MuiButton: {
+        defaultProps: { disableElevation: true },
+        styleOverrides: { root: { textTransform: 'none', whiteSpace: 'nowrap' } },
+      },
+      MuiToggleButton: { styleOverrides: { root: { textTransform: 'none', paddingTop: 3, paddingBottom: 3 } } },
       MuiTab: { styleOverrides: { root: { textTransform: 'none' } } },
     },
   });

@@ -1,0 +1,4 @@
+/** npm run bench: prints performance figures. Asserts nothing about time. */
+import { coreBench } from './core';
+
+await coreBench();

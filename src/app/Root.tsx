@@ -1,0 +1,42 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import CircularProgress from '@mui/material/CircularProgress';
+import CssBaseline from '@mui/material/CssBaseline';
+import { ThemeProvider } from '@mui/material/styles';
+import Typography from '@mui/material/Typography';
+import { useMemo } from 'react';
+import { App } from './App';
+import { CatalogProvider } from './CatalogProvider';
+import { EditorProvider } from './EditorProvider';
+import { makeTheme } from './theme';
+import { useColorMode } from './useColorMode';
+
+export function Root() {
+  const [mode, setMode] = useColorMode();
+  const theme = useMemo(() => makeTheme(mode), [mode]);
+  return (
+    <ThemeProvider theme={theme}>
+      <CssBaseline />
+      <CatalogProvider
+        fallback={
+          <Box role="status" sx={{ display: 'flex', gap: 2, alignItems: 'center', justifyContent: 'center', height: '100vh' }}>
+            <CircularProgress size={24} aria-hidden />
+            <Typography>Loading the IAM catalog…</Typography>
+          </Box>
+        }
+        failed={(error) => (
+          <Box sx={{ p: 4 }}>
+            <Alert severity="error">
+              The IAM catalog could not be loaded: {error}. Is the local server still running? Restart it with{' '}
+              <code>npm start</code> and reload this page.
+            </Alert>
+          </Box>
+        )}
+      >
+        <EditorProvider>
+          <App colorMode={mode} onColorModeChange={setMode} />
+        </EditorProvider>
+      </CatalogProvider>
+    </ThemeProvider>
+  );
+}

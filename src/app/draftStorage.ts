@@ -1,0 +1,54 @@
+/**
+ * The draft autosaves to localStorage, so a reload or a crash loses nothing: the text exactly as
+ * typed (even when it does not parse), the last valid document, the policy kind and block notes.
+ */
+import type { JsonValue, PolicyKind } from '../policy/model';
+import type { BlockMeta } from './state/policyReducer';
+
+export const DRAFT_KEY = 'workbench.draft.v1';
+
+export interface SavedDraft {
+  readonly text: string;
+  readonly document: JsonValue;
+  readonly kind: PolicyKind;
+  /** block notes by statement index */
+  readonly meta: readonly (BlockMeta | null)[];
+  readonly savedAt: string;
+}
+
+const KINDS: readonly PolicyKind[] = ['managed', 'inline-user', 'inline-group', 'inline-role', 'trust'];
+
+export function loadDraft(storage: Storage | undefined = globalThis.localStorage): SavedDraft | null {
+  try {
+    const raw = storage?.getItem(DRAFT_KEY);
+    if (!raw) return null;
+    const value = JSON.parse(raw) as Partial<SavedDraft>;
+    if (typeof value.text !== 'string' || value.document === undefined) return null;
+    return {
+      text: value.text,
+      document: value.document,
+      kind: KINDS.includes(value.kind as PolicyKind) ? (value.kind as PolicyKind) : 'managed',
+      meta: Array.isArray(value.meta) ? value.meta : [],
+      savedAt: typeof value.savedAt === 'string' ? value.savedAt : '',
+    };
+  } catch {
+    return null;
+  }
+}
+
+export function saveDraft(draft: SavedDraft, storage: Storage | undefined = globalThis.localStorage): boolean {
+  try {
+    storage?.setItem(DRAFT_KEY, JSON.stringify(draft));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function clearDraft(storage: Storage | undefined = globalThis.localStorage): void {
+  try {
+    storage?.removeItem(DRAFT_KEY);
+  } catch {
+    // nothing to do
+  }
+}

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { HISTORY_LIMIT, initialState, policyReducer, type EditorState, type PolicyAction } from './policyReducer';
+
+const run = (state: EditorState, ...actions: PolicyAction[]) => actions.reduce(policyReducer, state);
+const doc = (state: EditorState) => JSON.parse(state.text) as { Statement: Record<string, unknown>[] };
+
+describe('policyReducer', () => {
+  it('starts with one empty Allow block, like the console', () => {
+    const s = initialState();
+    expect(s.ids).toHaveLength(1);
+    expect(JSON.parse(s.text)).toEqual({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: [], Resource: [] }] });
+    expect(s.text).toContain('\n    "Version"');
+  });
+
+  it('visual edits change the document and re-serialize the text', () => {
+    const s0 = initialState();
+    const id = s0.ids[0] as string;
+    const s1 = run(s0, { type: 'setField', id, key: 'Action', value: ['s3:GetObject'] });
+    expect(doc(s1).Statement[0]?.Action).toEqual(['s3:GetObject']);
+    expect(s1.textRevision).toBe(s0.textRevision + 1);
+    expect(s1.past).toHaveLength(1);
+  });
+
+  it('adds, duplicates, moves and removes blocks with stable ids', () => {
+    let s = initialState();
+    const first = s.ids[0] as string;
+    s = run(s, { type: 'setField', id: first, key: 'Sid', value: 'One' });
+    s = run(s, { type: 'addBlock', statement: { Sid: 'Two', Effect: 'Deny', Action: 'ec2:*', Resource: '*' } });
+    const second = s.ids[1] as string;
+    s = run(s, { type: 'duplicateBlock', id: first });
+    expect(doc(s).Statement.map((x) => x.Sid)).toEqual(['One', 'OneCopy', 'Two']);
+    s = run(s, { type: 'moveBlock', id: second, to: 0 });
+    expect(doc(s).Statement.map((x) => x.Sid)).toEqual(['Two', 'One', 'OneCopy']);
+    expect(s.ids[0]).toBe(second);
+    s = run(s, { type: 'removeBlock', id: first });
+    expect(doc(s).Statement.map((x) => x.Sid)).toEqual(['Two', 'OneCopy']);
+    expect(s.ids).not.toContain(first);
+  });
+
+  it('JSON text that parses updates the document; broken text is kept exactly and the document stays', () => {
+    const s0 = initialState();
+    const good = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"*"},{"Effect":"Allow","Action":"ec2:*","Resource":"*"}]}';
+    const s1 = run(s0, { type: 'setText', text: good, at: 1000 });
+    expect(s1.textValid).toBe(true);
+    expect(s1.ids).toHaveLength(2);
+    expect(s1.text).toBe(good);
+    const broken = good.slice(0, -3);
+    const s2 = run(s1, { type: 'setText', text: broken, at: 5000 });
+    expect(s2.textValid).toBe(false);
+    expect(s2.text).toBe(broken);
+    expect(s2.document).toBe(s1.document);
+  });
+
+  it('refuses visual edits while the JSON does not parse, so typed text is never overwritten', () => {
+    const s0 = initialState();
+    const s1 = run(s0, { type: 'setText', text: '{ "Version": ', at: 1 });
+    const s2 = run(s1, { type: 'addBlock' }, { type: 'setField', id: s0.ids[0] as string, key: 'Sid', value: 'X' });
+    expect(s2).toBe(s1);
+  });
+
+  it('undo and redo cross visual and JSON edits', () => {
+    const s0 = initialState();
+    const id = s0.ids[0] as string;
+    const s1 = run(s0, { type: 'setField', id, key: 'Action', value: ['iam:ListUsers'] });
+    const s2 = run(s1, { type: 'setText', text: s1.text.replace('iam:ListUsers', 'iam:ListRoles'), at: 10_000 });
+    const u1 = run(s2, { type: 'undo' });
+    expect(u1.text).toBe(s1.text);
+    const u2 = run(u1, { type: 'undo' });
+    expect(u2.text).toBe(s0.text);
+    expect(run(u2, { type: 'undo' })).toBe(u2);
+    const r = run(u2, { type: 'redo' }, { type: 'redo' });
+    expect(r.text).toBe(s2.text);
+    expect(run(r, { type: 'redo' })).toBe(r);
+  });
+
+  it('merges a burst of typing into one undo step', () => {
+    const s0 = initialState();
+    const s = run(
+      s0,
+      { type: 'setText', text: s0.text + ' ', at: 1000 },
+      { type: 'setText', text: s0.text + '  ', at: 1200 },
+      { type: 'setText', text: s0.text + '   ', at: 1400 },
+    );
+    expect(s.past).toHaveLength(1);
+    expect(run(s, { type: 'undo' }).text).toBe(s0.text);
+  });
+
+  it('bounds the undo history', () => {
+    let s = initialState();
+    const id = s.ids[0] as string;
+    for (let i = 0; i < HISTORY_LIMIT + 20; i++) s = run(s, { type: 'setField', id, key: 'Sid', value: `S${i}` });
+    expect(s.past).toHaveLength(HISTORY_LIMIT);
+  });
+
+  it('replaces the document with new ids and per-block meta', () => {
+    const s = run(initialState(), {
+      type: 'replaceDocument',
+      label: 'Import',
+      document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+      meta: [{ source: { policyName: 'AdministratorAccess', version: 'v1' } }],
+    });
+    expect(s.ids).toHaveLength(1);
+    expect(s.meta[s.ids[0] as string]?.source?.policyName).toBe('AdministratorAccess');
+  });
+
+  it('keeps unknown keys through visual edits', () => {
+    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","X-Team":"data"}]}';
+    const s1 = run(initialState(), { type: 'setText', text, at: 1 });
+    const s2 = run(s1, { type: 'setField', id: s1.ids[0] as string, key: 'Action', value: ['s3:GetObject', 's3:PutObject'] });
+    expect(Object.keys(doc(s2).Statement[0] ?? {})).toEqual(['Effect', 'Action', 'Resource', 'X-Team']);
+  });
+});

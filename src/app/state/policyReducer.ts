@@ -1,0 +1,288 @@
+/**
+ * The editor's state and its one reducer. The visual editor and the JSON view both dispatch
+ * actions here; JSON text goes through the core's parse first. Pure: tested without React.
+ *
+ * `text` is exactly what the JSON view shows. `document` is the last document that parsed: the
+ * visual editor shows it. While the text does not parse, `document` keeps the last valid state
+ * and the text stays exactly as typed.
+ */
+import { addStatement, duplicateStatement, moveStatement, newPolicy, removeStatement, setStatementField } from '../../policy/edit';
+import { getMember, isJsonObject } from '../../policy/json';
+import type { JsonObject, JsonValue, PolicyKind } from '../../policy/model';
+import { parse } from '../../policy/parse';
+import { serializeDocument } from '../../policy/serialize';
+
+/** What the visual editor remembers about a block that JSON cannot hold. */
+export interface BlockMeta {
+  readonly collapsed?: boolean;
+  /** the service chosen for a block that has no actions yet */
+  readonly service?: string;
+  /** where an imported block came from */
+  readonly source?: { readonly policyName: string; readonly policyArn?: string; readonly version?: string };
+}
+
+export interface Snapshot {
+  readonly text: string;
+  readonly document: JsonValue;
+  readonly ids: readonly string[];
+  readonly meta: Readonly<Record<string, BlockMeta>>;
+}
+
+export interface EditorState extends Snapshot {
+  /** whether `text` parses as JSON */
+  readonly textValid: boolean;
+  readonly kind: PolicyKind;
+  readonly past: readonly Snapshot[];
+  readonly future: readonly Snapshot[];
+  /** goes up whenever `text` changes for a reason other than typing in the JSON view */
+  readonly textRevision: number;
+  /** label and time of the last undoable change, to merge bursts of typing into one step */
+  readonly lastChange?: { readonly label: string; readonly at: number };
+  /** source of the next id; ids are stable keys for blocks */
+  readonly nextId: number;
+}
+
+export type PolicyAction =
+  | { type: 'setField'; id: string; key: string; value: JsonValue | undefined; label?: string }
+  | { type: 'setFields'; id: string; fields: Readonly<Record<string, JsonValue | undefined>>; label?: string }
+  | { type: 'addBlock'; statement?: JsonObject; meta?: BlockMeta; at?: number }
+  | { type: 'appendBlocks'; statements: readonly JsonObject[]; meta?: BlockMeta }
+  | { type: 'removeBlock'; id: string }
+  | { type: 'duplicateBlock'; id: string }
+  | { type: 'moveBlock'; id: string; to: number }
+  | { type: 'setMeta'; id: string; meta: Partial<BlockMeta>; undoable?: boolean }
+  | { type: 'setText'; text: string; at?: number }
+  | { type: 'replaceDocument'; document: JsonValue; label: string; meta?: readonly BlockMeta[] }
+  | { type: 'setKind'; kind: PolicyKind }
+  | { type: 'undo' }
+  | { type: 'redo' };
+
+export const HISTORY_LIMIT = 100;
+/** typing within this many milliseconds of the last keystroke is one undo step */
+export const TYPING_MERGE_MS = 1000;
+
+/** A new policy: one empty Allow block, as the console starts. */
+export function newPolicyDocument(): JsonObject {
+  return addStatement(newPolicy(), emptyStatement()) as JsonObject;
+}
+
+export function emptyStatement(): JsonObject {
+  return { Effect: 'Allow', Action: [], Resource: [] };
+}
+
+export function statementsOf(document: JsonValue): readonly JsonValue[] {
+  if (!isJsonObject(document)) return [];
+  const statement = getMember(document, 'Statement');
+  if (Array.isArray(statement)) return statement;
+  if (isJsonObject(statement)) return [statement];
+  return [];
+}
+
+export function initialState(document: JsonValue = newPolicyDocument(), kind: PolicyKind = 'managed', text?: string): EditorState {
+  const n = statementsOf(document).length;
+  const ids = Array.from({ length: n }, (_, i) => `b${i + 1}`);
+  const shown = text ?? serializeDocument(document, { format: 'pretty' });
+  const parsed = text === undefined ? true : parse(text).model !== null;
+  return {
+    text: shown,
+    document,
+    ids,
+    meta: {},
+    textValid: parsed,
+    kind,
+    past: [],
+    future: [],
+    textRevision: 0,
+    nextId: n + 1,
+  };
+}
+
+function snapshot(state: EditorState): Snapshot {
+  return { text: state.text, document: state.document, ids: state.ids, meta: state.meta };
+}
+
+function pushHistory(state: EditorState, label: string, at?: number): Pick<EditorState, 'past' | 'future' | 'lastChange'> {
+  const past = [...state.past, snapshot(state)];
+  if (past.length > HISTORY_LIMIT) past.splice(0, past.length - HISTORY_LIMIT);
+  return { past, future: [], lastChange: { label, at: at ?? 0 } };
+}
+
+/** A visual edit: new document, text re-serialized, one undo step. */
+function commitDocument(
+  state: EditorState,
+  document: JsonValue,
+  ids: readonly string[],
+  meta: Readonly<Record<string, BlockMeta>>,
+  label: string,
+  nextId = state.nextId,
+): EditorState {
+  if (document === state.document && ids === state.ids && meta === state.meta) return state;
+  return {
+    ...state,
+    ...pushHistory(state, label),
+    document,
+    ids,
+    meta,
+    nextId,
+    text: serializeDocument(document, { format: 'pretty' }),
+    textValid: true,
+    textRevision: state.textRevision + 1,
+  };
+}
+
+/** Ids for `count` statements after a text edit: keep the old ones by position, add or drop at the end. */
+function reconcileIds(state: EditorState, count: number): { ids: readonly string[]; nextId: number } {
+  if (count === state.ids.length) return { ids: state.ids, nextId: state.nextId };
+  const ids = state.ids.slice(0, count);
+  let nextId = state.nextId;
+  while (ids.length < count) ids.push(`b${nextId++}`);
+  return { ids, nextId };
+}
+
+function withoutMeta(meta: Readonly<Record<string, BlockMeta>>, id: string): Readonly<Record<string, BlockMeta>> {
+  if (!(id in meta)) return meta;
+  const next = { ...meta };
+  delete next[id];
+  return next;
+}
+
+/** Visual edits that would re-serialize the text: refused while the JSON does not parse. */
+const VISUAL_EDITS: ReadonlySet<PolicyAction['type']> = new Set([
+  'setField',
+  'setFields',
+  'addBlock',
+  'appendBlocks',
+  'removeBlock',
+  'duplicateBlock',
+  'moveBlock',
+]);
+
+export function policyReducer(state: EditorState, action: PolicyAction): EditorState {
+  // While the JSON view holds text that does not parse, the visual editor is read-only: nothing
+  // may overwrite what the user typed.
+  if (!state.textValid && VISUAL_EDITS.has(action.type)) return state;
+  switch (action.type) {
+    case 'setField':
+    case 'setFields': {
+      const index = state.ids.indexOf(action.id);
+      if (index < 0) return state;
+      const fields = action.type === 'setField' ? { [action.key]: action.value } : action.fields;
+      let document = state.document;
+      for (const [key, value] of Object.entries(fields)) document = setStatementField(document, index, key, value);
+      return commitDocument(state, document, state.ids, state.meta, action.label ?? `Edit ${Object.keys(fields).join(', ')}`);
+    }
+    case 'addBlock': {
+      const count = statementsOf(state.document).length;
+      const at = action.at === undefined ? count : Math.max(0, Math.min(count, action.at));
+      const document = addStatement(state.document, action.statement ?? emptyStatement(), at);
+      if (document === state.document) return state;
+      const id = `b${state.nextId}`;
+      const ids = [...state.ids.slice(0, at), id, ...state.ids.slice(at)];
+      const meta = action.meta ? { ...state.meta, [id]: action.meta } : state.meta;
+      return commitDocument(state, document, ids, meta, 'Add permissions', state.nextId + 1);
+    }
+    case 'appendBlocks': {
+      let document = state.document;
+      const ids = [...state.ids];
+      const meta = { ...state.meta };
+      let nextId = state.nextId;
+      for (const statement of action.statements) {
+        const before = document;
+        document = addStatement(document, statement);
+        if (document === before) continue;
+        const id = `b${nextId++}`;
+        ids.push(id);
+        if (action.meta) meta[id] = action.meta;
+      }
+      return commitDocument(state, document, ids, meta, 'Add blocks', nextId);
+    }
+    case 'removeBlock': {
+      const index = state.ids.indexOf(action.id);
+      if (index < 0) return state;
+      const document = removeStatement(state.document, index);
+      const ids = state.ids.filter((id) => id !== action.id);
+      return commitDocument(state, document, ids, withoutMeta(state.meta, action.id), 'Remove block');
+    }
+    case 'duplicateBlock': {
+      const index = state.ids.indexOf(action.id);
+      if (index < 0) return state;
+      const document = duplicateStatement(state.document, index);
+      if (document === state.document) return state;
+      const id = `b${state.nextId}`;
+      const ids = [...state.ids.slice(0, index + 1), id, ...state.ids.slice(index + 1)];
+      const source = state.meta[action.id];
+      const meta = source ? { ...state.meta, [id]: { ...source, collapsed: false } } : state.meta;
+      return commitDocument(state, document, ids, meta, 'Duplicate block', state.nextId + 1);
+    }
+    case 'moveBlock': {
+      const from = state.ids.indexOf(action.id);
+      if (from < 0) return state;
+      const document = moveStatement(state.document, from, action.to);
+      if (document === state.document) return state;
+      const ids = [...state.ids];
+      ids.splice(from, 1);
+      ids.splice(action.to, 0, action.id);
+      return commitDocument(state, document, ids, state.meta, 'Move block');
+    }
+    case 'setMeta': {
+      if (!state.ids.includes(action.id)) return state;
+      const meta = { ...state.meta, [action.id]: { ...state.meta[action.id], ...action.meta } };
+      if (action.undoable) return commitDocument(state, state.document, state.ids, meta, 'Edit block');
+      return { ...state, meta };
+    }
+    case 'setText': {
+      if (action.text === state.text) return state;
+      const at = action.at ?? 0;
+      const merge =
+        state.lastChange?.label === 'Edit JSON' && at > 0 && at - state.lastChange.at < TYPING_MERGE_MS && state.past.length > 0;
+      const history = merge ? { past: state.past, future: [], lastChange: { label: 'Edit JSON', at } } : pushHistory(state, 'Edit JSON', at);
+      const result = parse(action.text);
+      if (result.model === null) return { ...state, ...history, text: action.text, textValid: false };
+      const document = result.model.document;
+      const { ids, nextId } = reconcileIds(state, statementsOf(document).length);
+      const meta = ids === state.ids ? state.meta : Object.fromEntries(Object.entries(state.meta).filter(([id]) => ids.includes(id)));
+      return { ...state, ...history, text: action.text, textValid: true, document, ids, meta, nextId };
+    }
+    case 'replaceDocument': {
+      const n = statementsOf(action.document).length;
+      const ids: string[] = [];
+      const meta: Record<string, BlockMeta> = {};
+      let nextId = state.nextId;
+      for (let i = 0; i < n; i++) {
+        const id = `b${nextId++}`;
+        ids.push(id);
+        const m = action.meta?.[i];
+        if (m) meta[id] = m;
+      }
+      return commitDocument(state, action.document, ids, meta, action.label, nextId);
+    }
+    case 'setKind':
+      return action.kind === state.kind ? state : { ...state, kind: action.kind };
+    case 'undo': {
+      const previous = state.past[state.past.length - 1];
+      if (!previous) return state;
+      return {
+        ...state,
+        ...previous,
+        textValid: parse(previous.text).model !== null,
+        past: state.past.slice(0, -1),
+        future: [snapshot(state), ...state.future],
+        textRevision: state.textRevision + 1,
+        lastChange: undefined,
+      };
+    }
+    case 'redo': {
+      const next = state.future[0];
+      if (!next) return state;
+      return {
+        ...state,
+        ...next,
+        textValid: parse(next.text).model !== null,
+        past: [...state.past, snapshot(state)],
+        future: state.future.slice(1),
+        textRevision: state.textRevision + 1,
+        lastChange: undefined,
+      };
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import AddIcon from '@mui/icons-material/Add';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import { useAnalysis, useEditorDispatch, useEditorState } from '../../app/useEditor';
+import { Block } from './Block';
+
+/** Every statement as a permission block, and "Add additional permissions". */
+export function BlockList() {
+  const state = useEditorState();
+  const dispatch = useEditorDispatch();
+  const { model } = useAnalysis();
+  const statements = model?.statements ?? [];
+  const documentOk = model !== null && (statements.length > 0 || state.ids.length === 0);
+  return (
+    <Stack spacing={2} component="section" aria-label="Permission blocks">
+      {!state.textValid && (
+        <Alert severity="warning" role="alert">
+          The JSON has a syntax error, so the visual editor shows the last valid policy and is read-only. Your text is kept
+          exactly as typed; fix it in the JSON view to continue here.
+        </Alert>
+      )}
+      {!documentOk && model === null && (
+        <Alert severity="error">This document is not a policy the visual editor can show. Edit it in the JSON view.</Alert>
+      )}
+      {state.ids.map((id, index) => {
+        const statement = statements[index];
+        if (!statement) return null;
+        return (
+          <Block
+            key={id}
+            id={id}
+            index={index}
+            count={state.ids.length}
+            statement={statement}
+            meta={state.meta[id]}
+            readOnly={!state.textValid}
+          />
+        );
+      })}
+      <Button
+        variant="outlined"
+        startIcon={<AddIcon />}
+        onClick={() => dispatch({ type: 'addBlock' })}
+        disabled={!state.textValid}
+        sx={{ alignSelf: 'flex-start' }}
+      >
+        Add additional permissions
+      </Button>
+    </Stack>
+  );
+}

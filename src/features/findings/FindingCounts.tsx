@@ -1,0 +1,27 @@
+import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
+import { useAnalysis } from '../../app/useEditor';
+import { countBySeverity, SEVERITY_LABELS, SEVERITY_ORDER } from './severity';
+
+/** The number of findings by severity, for the header. */
+export function FindingCounts() {
+  const { findings } = useAnalysis();
+  const counts = countBySeverity(findings);
+  return (
+    <Stack direction="row" spacing={0.5} aria-label="Findings by severity" role="group">
+      {SEVERITY_ORDER.map((s) => {
+        const n = counts[s];
+        const { one, many, color } = SEVERITY_LABELS[s];
+        return (
+          <Chip
+            key={s}
+            size="small"
+            color={n > 0 ? color : 'default'}
+            variant={n > 0 ? 'filled' : 'outlined'}
+            label={`${n} ${n === 1 ? one : many}`}
+          />
+        );
+      })}
+    </Stack>
+  );
+}

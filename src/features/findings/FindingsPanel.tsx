@@ -1,0 +1,53 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemText from '@mui/material/ListItemText';
+import ListSubheader from '@mui/material/ListSubheader';
+import { useAnalysis } from '../../app/useEditor';
+import type { Finding } from '../../policy/model';
+import { SEVERITY_LABELS, SEVERITY_ORDER } from './severity';
+
+export interface FindingsPanelProps {
+  /** called when the user picks a finding: jump to its block and JSON location */
+  readonly onReveal: (finding: Finding) => void;
+}
+
+/** The core's findings grouped by severity. */
+export function FindingsPanel({ onReveal }: FindingsPanelProps) {
+  const { findings } = useAnalysis();
+  if (findings.length === 0) {
+    return (
+      <Box sx={{ p: 2 }}>
+        <Alert severity="success">No findings: the policy passes every check.</Alert>
+      </Box>
+    );
+  }
+  return (
+    <List dense aria-label="Findings" sx={{ overflow: 'auto', height: '100%' }}>
+      {SEVERITY_ORDER.map((severity) => {
+        const group = findings.filter((f) => f.severity === severity);
+        if (group.length === 0) return null;
+        const label = SEVERITY_LABELS[severity];
+        return (
+          <li key={severity}>
+            <ul style={{ padding: 0 }}>
+              <ListSubheader sx={{ textTransform: 'capitalize' }}>
+                {group.length} {group.length === 1 ? label.one : label.many}
+              </ListSubheader>
+              {group.map((f, i) => (
+                <ListItemButton key={`${f.code}-${f.pointer}-${i}`} onClick={() => onReveal(f)}>
+                  <ListItemText
+                    primary={f.message}
+                    secondary={`${f.code}${f.range ? ` · line ${f.range.line}, column ${f.range.column}` : ''} · ${f.pointer || '/'}`}
+                    slotProps={{ primary: { color: severity === 'error' ? 'error' : 'textPrimary' } }}
+                  />
+                </ListItemButton>
+              ))}
+            </ul>
+          </li>
+        );
+      })}
+    </List>
+  );
+}

@@ -1,0 +1,125 @@
+import NoteAddIcon from '@mui/icons-material/NoteAdd';
+import RedoIcon from '@mui/icons-material/Redo';
+import UndoIcon from '@mui/icons-material/Undo';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControl from '@mui/material/FormControl';
+import IconButton from '@mui/material/IconButton';
+import InputLabel from '@mui/material/InputLabel';
+import MenuItem from '@mui/material/MenuItem';
+import Select from '@mui/material/Select';
+import Stack from '@mui/material/Stack';
+import Tooltip from '@mui/material/Tooltip';
+import { useEffect, useState } from 'react';
+import { useAnalysis, useEditorDispatch, useEditorState } from '../../app/useEditor';
+import { newPolicyDocument } from '../../app/state/policyReducer';
+import type { PolicyKind } from '../../policy/model';
+import { ExportButtons } from '../export/ExportButtons';
+import { FindingCounts } from '../findings/FindingCounts';
+import { SizeMeter } from './SizeMeter';
+
+export const KIND_LABELS: Readonly<Record<PolicyKind, string>> = {
+  managed: 'Managed policy',
+  'inline-user': 'Inline policy for a user',
+  'inline-group': 'Inline policy for a group',
+  'inline-role': 'Inline policy for a role',
+  trust: 'Role trust policy',
+};
+
+/** The policy's header: kind (sets the quota), size, findings, undo and redo, new, copy and download. */
+export function PolicyToolbar() {
+  const state = useEditorState();
+  const dispatch = useEditorDispatch();
+  const { size } = useAnalysis();
+  const [confirmNew, setConfirmNew] = useState(false);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const target = e.target as HTMLElement | null;
+      // Monaco handles its own keys (and forwards undo/redo to us); plain inputs keep their own undo.
+      if (target?.closest('.monaco-editor') || target?.tagName === 'INPUT' || target?.tagName === 'TEXTAREA') return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        dispatch({ type: 'undo' });
+      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
+        e.preventDefault();
+        dispatch({ type: 'redo' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [dispatch]);
+
+  const startNew = () => {
+    dispatch({ type: 'replaceDocument', document: newPolicyDocument(), label: 'New policy' });
+    setConfirmNew(false);
+  };
+
+  return (
+    <Stack
+      direction="row"
+      spacing={2}
+      component="nav"
+      aria-label="Policy"
+      sx={{ px: 2, py: 1, alignItems: 'center', flexWrap: 'wrap', rowGap: 1, borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}
+    >
+      <FormControl size="small" sx={{ minWidth: 220 }}>
+        <InputLabel id="policy-kind-label">Policy kind</InputLabel>
+        <Select
+          labelId="policy-kind-label"
+          label="Policy kind"
+          value={state.kind}
+          onChange={(e) => dispatch({ type: 'setKind', kind: e.target.value as PolicyKind })}
+        >
+          {(Object.keys(KIND_LABELS) as PolicyKind[]).map((k) => (
+            <MenuItem key={k} value={k}>
+              {KIND_LABELS[k]}
+            </MenuItem>
+          ))}
+        </Select>
+      </FormControl>
+      <SizeMeter size={size} />
+      <FindingCounts />
+      <Stack direction="row" spacing={0.5} sx={{ flex: 1, justifyContent: 'flex-end', alignItems: 'center' }}>
+        <Tooltip title="Undo (Ctrl+Z)">
+          <span>
+            <IconButton aria-label="Undo" disabled={state.past.length === 0} onClick={() => dispatch({ type: 'undo' })}>
+              <UndoIcon />
+            </IconButton>
+          </span>
+        </Tooltip>
+        <Tooltip title="Redo (Ctrl+Shift+Z)">
+          <span>
+            <IconButton aria-label="Redo" disabled={state.future.length === 0} onClick={() => dispatch({ type: 'redo' })}>
+              <RedoIcon />
+            </IconButton>
+          </span>
+        </Tooltip>
+        <Button startIcon={<NoteAddIcon />} onClick={() => setConfirmNew(true)}>
+          New policy
+        </Button>
+        <ExportButtons />
+      </Stack>
+      <Dialog open={confirmNew} onClose={() => setConfirmNew(false)} aria-labelledby="new-policy-title">
+        <DialogTitle id="new-policy-title">Start a new policy?</DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            The current draft will be replaced by an empty policy. You can still get it back with Undo.
+          </DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirmNew(false)}>Cancel</Button>
+          <Button color="error" variant="contained" onClick={startNew}>
+            Discard and start new
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </Stack>
+  );
+}

@@ -1,0 +1,44 @@
+import DarkModeIcon from '@mui/icons-material/DarkMode';
+import LightModeIcon from '@mui/icons-material/LightMode';
+import AppBar from '@mui/material/AppBar';
+import Chip from '@mui/material/Chip';
+import IconButton from '@mui/material/IconButton';
+import Toolbar from '@mui/material/Toolbar';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import { useCatalog } from '../../app/useCatalog';
+import type { ColorMode } from '../../app/theme';
+
+export interface TopBarProps {
+  readonly colorMode: ColorMode;
+  readonly onColorModeChange: (mode: ColorMode) => void;
+}
+
+export function TopBar({ colorMode, onColorModeChange }: TopBarProps) {
+  const { view } = useCatalog();
+  const date = view.dataDate.slice(0, 10);
+  return (
+    <AppBar position="static" color="default" elevation={0} sx={{ borderBottom: 1, borderColor: 'divider' }}>
+      <Toolbar variant="dense" sx={{ gap: 1.5 }}>
+        <Typography variant="h6" component="h1" sx={{ fontWeight: 700, fontSize: 18 }}>
+          IAM Policy Workbench
+        </Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>
+          {view.services.length} services · {view.allActions.length.toLocaleString('en-US')} actions
+        </Typography>
+        <Tooltip title="Date of the IAM service reference data this catalog was built from">
+          <Chip size="small" variant="outlined" label={`IAM data ${date}`} />
+        </Tooltip>
+        <Tooltip title={colorMode === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}>
+          <IconButton
+            aria-label={colorMode === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
+            onClick={() => onColorModeChange(colorMode === 'dark' ? 'light' : 'dark')}
+            size="small"
+          >
+            {colorMode === 'dark' ? <LightModeIcon fontSize="small" /> : <DarkModeIcon fontSize="small" />}
+          </IconButton>
+        </Tooltip>
+      </Toolbar>
+    </AppBar>
+  );
+}
