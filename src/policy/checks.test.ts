@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ACCESS_ANALYZER_CHECKS, CHECKS, PARSE_FINDING_CODES } from './checks';
+import { INVALID_CASES } from './fixtures/validateCases';
+
+/** The repository root (this file is src/policy/checks.test.ts). */
+const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+/** shared/ sits beside the repository, locally (/work/shared) and in CI. */
+const TSV = resolve(repoRoot, '..', 'shared', 'reference', 'access-analyzer-checks.tsv');
+
+function tsvRows(): { severity: string; name: string }[] {
+  return readFileSync(TSV, 'utf8')
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+    .map((line) => {
+      const [severity = '', name = ''] = line.split('\t');
+      return { severity: severity.trim(), name: name.trim() };
+    });
+}
+
+/** Codes some fixture case expects. */
+const fixtureCodes = new Set(INVALID_CASES.flatMap((testCase) => testCase.expect.map(([code]) => code)));
+
+describe('Access Analyzer checks', () => {
+  const rows = tsvRows();
+
+  it('reads the reference list', () => {
+    expect(rows.length).toBeGreaterThan(100);
+  });
+
+  it('maps every row of the TSV, in order, and nothing else', () => {
+    expect(ACCESS_ANALYZER_CHECKS.map((check) => `${check.severity}\t${check.name}`)).toEqual(
+      rows.map((row) => `${row.severity}\t${row.name}`),
+    );
+  });
+
+  it.each(ACCESS_ANALYZER_CHECKS.map((check) => [check.name, check] as const))(
+    '%s: covered or explained',
+    (_name, check) => {
+      const hasCodes = (check.codes?.length ?? 0) > 0;
+      const explained = (check.notApplicable?.trim().length ?? 0) > 20;
+      expect(hasCodes !== explained, 'either codes or a notApplicable reason, not both').toBe(true);
+      for (const code of check.codes ?? []) {
+        expect(
+          code in CHECKS || (PARSE_FINDING_CODES as readonly string[]).includes(code),
+          `${code} is a known code`,
+        ).toBe(true);
+        expect(fixtureCodes.has(code), `a fixture produces ${code}`).toBe(true);
+      }
+    },
+  );
+
+  it('keeps the severity of the checks it maps one-to-one', () => {
+    const severity = {
+      Error: 'error',
+      'General Warning': 'warning',
+      'Security Warning': 'security',
+      Suggestion: 'suggestion',
+    } as const;
+    // Codes where we knowingly differ, with the reason.
+    const differs: Record<string, string> = {
+      // Access Analyzer's check is for resource policies; for identity policies an ARN no action
+      // applies to grants nothing but breaks nothing, so it is a warning here.
+      'unsupported-resource-arn': 'warning',
+    };
+    for (const check of ACCESS_ANALYZER_CHECKS) {
+      if (check.codes?.length !== 1) continue;
+      const code = check.codes[0] as string;
+      if (!(code in CHECKS)) continue;
+      expect(CHECKS[code as keyof typeof CHECKS].severity, code).toBe(
+        differs[code] ?? severity[check.severity],
+      );
+    }
+  });
+});
+
+describe('finding codes', () => {
+  it('are kebab-case', () => {
+    for (const code of [...Object.keys(CHECKS), ...PARSE_FINDING_CODES])
+      expect(code).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+
+  it('each has at least one fixture that produces it', () => {
+    const missing = Object.keys(CHECKS).filter(
+      (code) => code !== 'validator-internal-error' && !fixtureCodes.has(code),
+    );
+    expect(missing).toEqual([]);
+  });
+});

@@ -1,0 +1,344 @@
+/**
+ * Resource and NotResource: ARN syntax, and whether each ARN fits a resource type of the
+ * statement's actions (matched against the types' ARN templates, wildcards on both sides).
+ */
+import type { CompiledResourceType } from './catalogIndex';
+import type { ListItem, StatementContext, Validation } from './context';
+import { listText, q } from './context';
+import { globMatches, globsIntersect, hasWildcard, variablesAsWildcards } from './glob';
+
+export const PARTITIONS = [
+  'aws',
+  'aws-cn',
+  'aws-us-gov',
+  'aws-iso',
+  'aws-iso-b',
+  'aws-iso-e',
+  'aws-iso-f',
+  'aws-eusc',
+];
+export const REGION_PATTERN = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
+
+interface Candidates {
+  readonly types: readonly CompiledResourceType[];
+  /** false when some action's service detail is not loaded (then ARNs are not matched) */
+  readonly complete: boolean;
+  /** lower-cased services of Action items that did not resolve (unknown or retired) */
+  readonly unresolvedServices: ReadonlySet<string>;
+  /** the statement has at least one valid action */
+  readonly hasActions: boolean;
+}
+
+function candidatesOf(v: Validation, statement: StatementContext): Candidates {
+  const types = new Map<string, CompiledResourceType>();
+  let complete = true;
+  let hasActions = false;
+  const unresolvedServices = new Set<string>();
+  const seenActions = new Set<string>();
+  for (const pattern of statement.actionPatterns) {
+    if (pattern.status !== 'ok') {
+      if (pattern.service) unresolvedServices.add(pattern.service);
+      continue;
+    }
+    hasActions = true;
+    for (const action of pattern.matches) {
+      if (seenActions.has(action.id)) continue;
+      seenActions.add(action.id);
+      const detail = v.index.detailIndex(action.service);
+      if (!detail) {
+        complete = false;
+        continue;
+      }
+      const actionDetail = detail.actions.get(action.name.toLowerCase());
+      if (!actionDetail) continue;
+      const names = new Set<string>();
+      for (const ref of actionDetail.resourceTypes) names.add(ref.name);
+      for (const scenario of actionDetail.scenarios ?? [])
+        for (const ref of scenario.resourceTypes) names.add(ref.name);
+      for (const name of names) {
+        const compiled = detail.resourceTypes.get(name);
+        if (compiled) types.set(`${action.service}\u0000${name}`, compiled);
+      }
+    }
+  }
+  return { types: [...types.values()], complete, unresolvedServices, hasActions };
+}
+
+function fieldFits(template: string, value: string): boolean {
+  if (!hasWildcard(value)) return globMatches(template, value);
+  return globsIntersect(template, value);
+}
+
+const fitCache = new Map<string, boolean>();
+
+function resourceFits(type: CompiledResourceType, resource: string): boolean {
+  if (!hasWildcard(resource)) return type.resourceRegex.test(resource);
+  const key = `${type.fields[4]}\u0000${resource}`;
+  let fits = fitCache.get(key);
+  if (fits === undefined) {
+    fits = globsIntersect(type.fields[4], resource);
+    if (fitCache.size > 50_000) fitCache.clear();
+    fitCache.set(key, fits);
+  }
+  return fits;
+}
+
+function typeMatches(
+  type: CompiledResourceType,
+  fields: readonly [string, string, string, string, string],
+): boolean {
+  return (
+    fieldFits(type.fields[1], fields[1]) &&
+    resourceFits(type, fields[4]) &&
+    fieldFits(type.fields[2], fields[2]) &&
+    fieldFits(type.fields[3], fields[3]) &&
+    fieldFits(type.fields[0], fields[0])
+  );
+}
+
+function typeLabel(type: CompiledResourceType): string {
+  return `${type.service} ${type.name} (${type.arn})`;
+}
+
+export function checkResources(v: Validation, statement: StatementContext): void {
+  const lists = [statement.resource, statement.notResource].filter((list) => list !== undefined);
+  if (lists.length === 0 || v.isTrust) return;
+  let candidates: Candidates | undefined;
+  for (const list of lists) {
+    for (const item of list.items) {
+      const fields = checkArnSyntax(v, item);
+      if (!fields || list.key !== 'Resource' || statement.action === undefined) continue;
+      candidates ??= candidatesOf(v, statement);
+      checkArnType(v, item, fields, candidates);
+    }
+  }
+}
+
+/** Syntax checks; returns the five fields after "arn:" (variables as wildcards) when they are usable. */
+function checkArnSyntax(v: Validation, item: ListItem): [string, string, string, string, string] | undefined {
+  const text = item.value;
+  if (text === '*') return undefined;
+  if (!text.startsWith('arn:')) {
+    v.report(
+      'invalid-arn-prefix',
+      item.pointer,
+      text.toLowerCase().startsWith('arn:')
+        ? `${q(text)} must start with "arn:" in lower case. Write ${q(`arn:${text.slice(4)}`)}.`
+        : `${q(text)} is not an ARN. A resource must be "*" or an ARN of the form "arn:partition:service:region:account:resource", e.g. "arn:aws:s3:::my-bucket".`,
+    );
+    return undefined;
+  }
+  const parts = variablesAsWildcards(text).split(':');
+  if (parts.length < 6) {
+    v.report(
+      'missing-arn-field',
+      item.pointer,
+      `${q(text)} has ${parts.length} of the 6 ARN fields. Write it as "arn:partition:service:region:account:resource" (keep empty fields, e.g. "arn:aws:s3:::my-bucket").`,
+    );
+    return undefined;
+  }
+  const partition = parts[1] ?? '';
+  const service = parts[2] ?? '';
+  const region = parts[3] ?? '';
+  const account = parts[4] ?? '';
+  const resource = parts.slice(5).join(':');
+  let usable = true;
+  if (partition === '' || !PARTITIONS.some((candidate) => globMatches(partition, candidate))) {
+    v.report(
+      'invalid-partition',
+      item.pointer,
+      `The partition ${q(partition)} in ${q(text)} is not valid. Use "aws" (or "aws-cn", "aws-us-gov" for those partitions).`,
+    );
+    usable = false;
+  }
+  if (service === '') {
+    v.report(
+      'missing-arn-field',
+      item.pointer,
+      `${q(text)} has no service (the third field). Add the service, e.g. "arn:aws:s3:::my-bucket".`,
+    );
+    return undefined;
+  }
+  if (hasWildcard(service)) {
+    v.report(
+      'wildcard-in-service-name',
+      item.pointer,
+      `${q(text)} has a wildcard in the service field, so it matches resources of every service whose name fits. Name the service.`,
+    );
+  } else if (service !== service.toLowerCase()) {
+    v.report(
+      'invalid-arn-service-case',
+      item.pointer,
+      `The service ${q(service)} in ${q(text)} must be lower case. Write ${q(service.toLowerCase())}.`,
+    );
+  }
+  if (region !== '' && !hasWildcard(region) && !REGION_PATTERN.test(region)) {
+    v.report(
+      'invalid-arn-region',
+      item.pointer,
+      `The Region ${q(region)} in ${q(text)} is not a valid Region code. Use a code such as "us-east-1", or "*" for all Regions.`,
+    );
+    usable = false;
+  }
+  if (account !== '' && !hasWildcard(account) && !/^\d{12}$/.test(account) && account !== 'aws') {
+    v.report(
+      'invalid-arn-account',
+      item.pointer,
+      `The account ${q(account)} in ${q(text)} is not valid. Use a 12-digit account ID (e.g. "123456789012"), or "*".`,
+    );
+    usable = false;
+  }
+  if (resource === '') {
+    v.report(
+      'missing-arn-field',
+      item.pointer,
+      `${q(text)} has no resource part (the sixth field). Add it, e.g. ${q(`${text}${text.endsWith(':') ? '' : ':'}*`)}.`,
+    );
+    return undefined;
+  }
+  return usable ? [partition, service.toLowerCase(), region, account, resource] : undefined;
+}
+
+function checkArnType(
+  v: Validation,
+  item: ListItem,
+  fields: readonly [string, string, string, string, string],
+  candidates: Candidates,
+): void {
+  if (!candidates.complete || !candidates.hasActions) return;
+  const { types } = candidates;
+  if (types.some((type) => typeMatches(type, fields))) return;
+  const service = fields[1];
+  if ([...candidates.unresolvedServices].some((unresolved) => globsIntersect(unresolved, service))) return;
+  const text = item.value;
+  const sameService = types.filter((type) => fieldFits(type.fields[1], service));
+  if (sameService.length > 0) {
+    const resourceOk = sameService.filter((type) => resourceFits(type, fields[4]));
+    if (resourceOk.length > 0) {
+      diagnoseFields(v, item, fields, resourceOk);
+      return;
+    }
+    const others = otherTypesOfService(v, service).filter((type) => typeMatches(type, fields));
+    if (others.length > 0) {
+      reportUnsupported(v, item, types, others);
+      return;
+    }
+    v.report(
+      'invalid-arn-resource',
+      item.pointer,
+      `The resource part of ${q(text)} does not match any ${service} resource type of this statement's actions. Expected ${listText(
+        sameService.map((type) => q(type.arn)),
+        3,
+      )}.`,
+    );
+    return;
+  }
+  reportUnsupported(
+    v,
+    item,
+    types,
+    otherTypesOfService(v, service).filter((type) => typeMatches(type, fields)),
+  );
+}
+
+function otherTypesOfService(v: Validation, service: string): CompiledResourceType[] {
+  if (hasWildcard(service)) return [];
+  const detail = v.index.detailIndex(service);
+  return detail ? [...detail.resourceTypes.values()] : [];
+}
+
+function reportUnsupported(
+  v: Validation,
+  item: ListItem,
+  types: readonly CompiledResourceType[],
+  matching: readonly CompiledResourceType[],
+): void {
+  const what =
+    matching.length > 0
+      ? `an ARN of the resource type ${listText(
+          matching.map((type) => `${type.service} ${type.name}`),
+          2,
+        )}`
+      : 'a resource';
+  const expected =
+    types.length === 0
+      ? 'The actions in this statement support no resource types (they need "Resource": "*"), so this ARN grants nothing.'
+      : `They apply to ${listText(types.map(typeLabel), 3)}.`;
+  const service = item.value.split(':')[2] ?? '';
+  const retired = v.index.retiredServiceName(service);
+  if (retired !== undefined) {
+    v.report(
+      'unsupported-resource-arn',
+      item.pointer,
+      `${q(item.value)} is a resource of ${retired} (prefix ${service}), which has been retired by AWS; remove this ARN.`,
+    );
+    return;
+  }
+  v.report(
+    'unsupported-resource-arn',
+    item.pointer,
+    `${q(item.value)} is ${what}, which none of this statement's actions applies to. ${expected} Move the ARN to a statement with actions for it, or fix it.`,
+  );
+}
+
+function diagnoseFields(
+  v: Validation,
+  item: ListItem,
+  fields: readonly [string, string, string, string, string],
+  types: readonly CompiledResourceType[],
+): void {
+  const text = item.value;
+  const [partition, , region, account] = fields;
+  const first = types[0] as CompiledResourceType;
+  if (!types.some((type) => fieldFits(type.fields[2], region))) {
+    if (region === '') {
+      v.report(
+        'missing-arn-region',
+        item.pointer,
+        `${q(text)} has no Region, but ${typeLabel(first)} needs one. Add a Region such as "us-east-1", or "*".`,
+      );
+    } else if (types.every((type) => type.fields[2] === '')) {
+      v.report(
+        'arn-region-not-allowed',
+        item.pointer,
+        `${first.service} ${first.name} ARNs have no Region (${first.arn}). Remove ${q(region)}: leave the field empty, as in ${q(text.replace(`:${region}:`, '::'))}.`,
+      );
+    } else {
+      v.report(
+        'invalid-arn-region',
+        item.pointer,
+        `The Region ${q(region)} in ${q(text)} does not fit ${first.arn}. Fix the Region.`,
+      );
+    }
+    return;
+  }
+  if (!types.some((type) => fieldFits(type.fields[3], account))) {
+    if (account === '') {
+      v.report(
+        'invalid-arn-account',
+        item.pointer,
+        `${q(text)} has no account, but ${typeLabel(first)} needs one. Add the 12-digit account ID, or "*".`,
+      );
+    } else if (types.every((type) => type.fields[3] === '')) {
+      v.report(
+        'arn-account-not-allowed',
+        item.pointer,
+        `${first.service} ${first.name} ARNs have no account ID (${first.arn}). Remove ${q(account)} and leave the field empty.`,
+      );
+    } else {
+      v.report(
+        'invalid-arn-account',
+        item.pointer,
+        `The account ${q(account)} in ${q(text)} does not fit ${first.arn}. Use a 12-digit account ID, or "*".`,
+      );
+    }
+    return;
+  }
+  if (!types.some((type) => fieldFits(type.fields[0], partition))) {
+    v.report(
+      'invalid-partition',
+      item.pointer,
+      `The partition ${q(partition)} in ${q(text)} does not fit ${first.arn}.`,
+    );
+  }
+}
