@@ -1,30 +1,101 @@
 import Box from '@mui/material/Box';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { FindingsPanel } from '../features/findings/FindingsPanel';
-import { JsonPanel } from '../features/json/JsonPanel';
+import { JsonPanel, type JsonPanelHandle } from '../features/json/JsonPanel';
+import { blockIndexOfPointer, blockRegionLabel } from '../features/json/revealTarget';
 import { SummaryPanel } from '../features/summary/SummaryPanel';
+import type { Finding } from '../policy/model';
 import { useAnalysis } from './useEditor';
 
 type TabName = 'json' | 'findings' | 'summary';
+
+/** Scrolls the visual editor (when it scrolls on its own) to a finding's permission block. */
+function scrollToBlock(pointer: string): void {
+  const index = blockIndexOfPointer(pointer);
+  if (index === undefined) return;
+  const region = document.querySelector<HTMLElement>(`section[aria-label="${blockRegionLabel(index)}"]`);
+  const main = region?.closest<HTMLElement>('main');
+  if (!region || !main || main.scrollHeight <= main.clientHeight) return;
+  // below whatever sticks to the top of the visual editor (the search box)
+  let covered = 8;
+  for (const child of Array.from(main.children)) {
+    if (child instanceof HTMLElement && getComputedStyle(child).position === 'sticky')
+      covered += child.offsetHeight;
+  }
+  const top =
+    region.getBoundingClientRect().top - main.getBoundingClientRect().top + main.scrollTop - covered;
+  main.scrollTo({ top, behavior: 'smooth' });
+}
 
 /** The JSON view, the findings and the summary, side by side with the visual editor. */
 export function SidePanel() {
   const [tab, setTab] = useState<TabName>('json');
   const { findings } = useAnalysis();
+  const json = useRef<JsonPanelHandle>(null);
+
+  const reveal = useCallback((finding: Finding) => {
+    setTab('json');
+    if (finding.range) json.current?.reveal(finding.range);
+    scrollToBlock(finding.pointer);
+  }, []);
+
   return (
-    <Box component="aside" aria-label="Policy document" sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%', borderLeft: { lg: 1 }, borderColor: 'divider' }}>
-      <Tabs value={tab} onChange={(_, v: TabName) => setTab(v)} sx={{ borderBottom: 1, borderColor: 'divider', minHeight: 40 }}>
+    <Box
+      component="aside"
+      aria-label="Policy document"
+      sx={{
+        display: 'flex',
+        flexDirection: 'column',
+        minHeight: 0,
+        height: '100%',
+        borderLeft: { lg: 1 },
+        borderLeftColor: { lg: 'divider' },
+      }}
+    >
+      <Tabs
+        value={tab}
+        onChange={(_, v: TabName) => setTab(v)}
+        sx={{ borderBottom: 1, borderColor: 'divider', minHeight: 40 }}
+      >
         <Tab value="json" label="JSON" id="tab-json" aria-controls="panel-json" sx={{ minHeight: 40 }} />
-        <Tab value="findings" label={`Findings (${findings.length})`} id="tab-findings" aria-controls="panel-findings" sx={{ minHeight: 40 }} />
-        <Tab value="summary" label="Summary" id="tab-summary" aria-controls="panel-summary" sx={{ minHeight: 40 }} />
+        <Tab
+          value="findings"
+          label={`Findings (${findings.length})`}
+          id="tab-findings"
+          aria-controls="panel-findings"
+          sx={{ minHeight: 40 }}
+        />
+        <Tab
+          value="summary"
+          label="Summary"
+          id="tab-summary"
+          aria-controls="panel-summary"
+          sx={{ minHeight: 40 }}
+        />
       </Tabs>
-      <Box role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} sx={{ flex: 1, minHeight: 0 }}>
-        {tab === 'json' && <JsonPanel />}
-        {tab === 'findings' && <FindingsPanel onReveal={() => setTab('json')} />}
-        {tab === 'summary' && <SummaryPanel />}
+      {/* The JSON panel stays mounted while hidden, so Monaco keeps its state and scroll. */}
+      <Box
+        role="tabpanel"
+        id="panel-json"
+        aria-labelledby="tab-json"
+        hidden={tab !== 'json'}
+        sx={{ flex: 1, minHeight: 0, display: tab === 'json' ? 'block' : 'none' }}
+      >
+        <JsonPanel ref={json} visible={tab === 'json'} />
       </Box>
+      {tab !== 'json' && (
+        <Box
+          role="tabpanel"
+          id={`panel-${tab}`}
+          aria-labelledby={`tab-${tab}`}
+          sx={{ flex: 1, minHeight: 0 }}
+        >
+          {tab === 'findings' && <FindingsPanel onReveal={reveal} />}
+          {tab === 'summary' && <SummaryPanel />}
+        </Box>
+      )}
     </Box>
   );
 }

@@ -1,0 +1,34 @@
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import { useEditorState } from '../../app/useEditor';
+
+/** The text, read-only, while the editor loads. */
+export function JsonTextPreview() {
+  const { text } = useEditorState();
+  return (
+    <Box sx={{ height: '100%', overflow: 'auto', position: 'relative' }}>
+      <Typography
+        role="status"
+        variant="caption"
+        color="text.secondary"
+        sx={{ position: 'absolute', top: 8, right: 16 }}
+      >
+        Loading the JSON editor…
+      </Typography>
+      <Box
+        component="pre"
+        sx={{
+          m: 0,
+          py: 1,
+          pl: '42px',
+          fontFamily: 'Menlo, Monaco, "Courier New", monospace',
+          fontSize: 13,
+          lineHeight: '19px',
+          color: 'text.primary',
+        }}
+      >
+        {text}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../policy/model';
+import { findingMarkers } from './findingMarkers';
+
+const range = { offset: 0, length: 3, line: 2, column: 5, endLine: 2, endColumn: 8 };
+
+describe('findingMarkers', () => {
+  it('maps the four severities in order and keeps message, code and range', () => {
+    const findings: Finding[] = (['error', 'security', 'warning', 'suggestion'] as const).map((severity) => ({
+      severity,
+      code: `c-${severity}`,
+      message: `m ${severity}`,
+      pointer: '/Statement/0',
+      range,
+    }));
+    const markers = findingMarkers(findings);
+    expect(markers.map((m) => m.level)).toEqual(['error', 'warning', 'info', 'hint']);
+    expect(markers[0]).toEqual({
+      level: 'error',
+      code: 'c-error',
+      message: 'm error',
+      startLineNumber: 2,
+      startColumn: 5,
+      endLineNumber: 2,
+      endColumn: 8,
+    });
+  });
+  it('leaves out findings without a place in the text', () => {
+    expect(findingMarkers([{ severity: 'error', code: 'x', message: 'x', pointer: '' }])).toEqual([]);
+  });
+});
