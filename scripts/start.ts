@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startSandbox, type Sandbox } from '../src/sandbox/sandbox';
 import { ArgsError, USAGE, parseArgs, type StartOptions } from '../src/server/args';
+import { IamGateway } from '../src/server/iam';
 import { startAppServer } from '../src/server/server';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -60,12 +62,22 @@ async function main(): Promise<void> {
   }
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
   const mode = options.sandbox ? 'sandbox' : options.endpointUrl ? 'endpoint' : 'aws';
+  // --sandbox: the IAM sandbox runs in this process on a free port, and the gateway points at it.
+  let sandbox: Sandbox | undefined;
+  if (options.sandbox) {
+    if (options.profile || options.endpointUrl) console.warn('--sandbox ignores --profile and --endpoint-url.');
+    sandbox = await startSandbox({ port: 0 });
+  }
+  const endpointUrl = sandbox?.url ?? options.endpointUrl;
+  const profile = sandbox ? undefined : options.profile;
+  const gateway = new IamGateway({ mode, profile, region: options.region, endpointUrl });
   const server = await startAppServer({
     host: options.host,
     port: options.port,
     staticDir: dist,
     version: pkg.version,
-    session: { mode, profile: options.profile, region: options.region, endpointUrl: options.endpointUrl },
+    session: { mode, profile, region: options.region, endpointUrl },
+    gateway,
   }).catch((e: unknown) => {
     const code = (e as { code?: string }).code;
     if (code === 'EADDRINUSE') {
@@ -74,10 +86,15 @@ async function main(): Promise<void> {
     }
     throw e;
   });
-  console.log(`IAM Policy Workbench is running${options.sandbox ? ' against the sandbox account' : ''}.`);
+  console.log(
+    sandbox
+      ? `IAM Policy Workbench is running against the sandbox account ${sandbox.state.accountId} (IAM sandbox at ${sandbox.url}).`
+      : `IAM Policy Workbench is running${profile ? ` with profile ${profile}` : ''}${endpointUrl ? ` against ${endpointUrl}` : ''}.`,
+  );
   console.log(`Open: ${server.openUrl}`);
   const stop = () => {
-    void server.close().then(() => process.exit(0));
+    gateway.destroy();
+    void Promise.all([server.close(), sandbox?.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { API_PREFIX, operations, type ApiErrorBody, type OperationName, type SessionInfo } from './contract';
+import { ApiError } from './apiError';
+import { API_PREFIX, operations, type ApiErrorBody, type OperationInputs, type OperationName } from './contract';
+import { createHandlers, type Handlers, type SessionBase } from './handlers';
+import type { IamGateway } from './iam';
 import { checkApiRequest, hostsFor, newToken } from './security';
 import { createStaticHandler } from './static';
 
@@ -9,8 +12,13 @@ export interface AppServerOptions {
   readonly port: number;
   /** the built app (dist/) */
   readonly staticDir: string;
-  readonly session: Omit<SessionInfo, 'app' | 'version'>;
+  /** how the server reaches IAM (reported by the session operation) */
+  readonly session: SessionBase;
   readonly version: string;
+  /** the IAM gateway; without one, IAM operations answer NotConnected */
+  readonly gateway?: IamGateway;
+  /** the built catalog (validates trust policies); default public/catalog/ */
+  readonly catalogDir?: string;
   /** fixed token for tests; a fresh random one otherwise */
   readonly token?: string;
 }
@@ -24,7 +32,11 @@ export interface AppServer {
   close(): Promise<void>;
 }
 
-type Handler = (input: unknown) => Promise<unknown>;
+/** Calls the operation's handler with its validated input. */
+function dispatch<K extends OperationName>(handlers: Handlers, op: K, input: OperationInputs[K]): Promise<unknown> {
+  const handler: Handlers[K] = handlers[op];
+  return handler(input);
+}
 
 const MAX_BODY = 1024 * 1024;
 
@@ -33,9 +45,14 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   const serveStatic = createStaticHandler(options.staticDir);
   let allowedHosts = new Set<string>();
 
-  const handlers: Record<OperationName, Handler> = {
-    session: async () => ({ app: 'iam-policy-workbench', version: options.version, ...options.session }),
-  };
+  // The fixed operation table: every name in contract.ts's `operations`, and nothing else.
+  const handlers: Handlers = createHandlers({
+    app: 'iam-policy-workbench',
+    version: options.version,
+    session: options.session,
+    gateway: options.gateway,
+    catalogDir: options.catalogDir,
+  });
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     const refusal = checkApiRequest(req, allowedHosts, token);
@@ -56,12 +73,20 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     const parsed = operations[op].input.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return sendError(res, 400, 'ValidationError', `Invalid input${issue ? ` at ${issue.path.join('.') || '(root)'}: ${issue.message}` : ''}.`);
+      const where = issue ? issue.path.map(String).join('.') || '(root)' : '(root)';
+      return sendError(
+        res,
+        400,
+        'ValidationError',
+        `Invalid input for ${op} at ${where}${issue ? `: ${issue.message}` : ''}.`,
+        'Correct that field and send the request again.',
+      );
     }
     try {
-      const out = await handlers[op](parsed.data);
+      const out = await dispatch(handlers, op, parsed.data as OperationInputs[typeof op]);
       sendJson(res, 200, out);
     } catch (e) {
+      if (e instanceof ApiError) return sendJson(res, e.status, e.body());
       sendError(res, 500, 'InternalError', e instanceof Error ? e.message : 'Something went wrong.');
     }
   }
@@ -132,7 +157,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function sendError(res: ServerResponse, status: number, code: string, message: string): void {
-  const body: ApiErrorBody = { error: { code, message } };
+function sendError(res: ServerResponse, status: number, code: string, message: string, hint?: string): void {
+  const body: ApiErrorBody = { error: hint ? { code, message, hint } : { code, message } };
   sendJson(res, status, body);
 }

@@ -1,0 +1,509 @@
+/**
+ * The API operations' handlers: one function per operation of contract.ts, each taking the
+ * validated input and answering the operation's output, or throwing an ApiError.
+ */
+import { CatalogLoader } from '../catalog/load';
+import type { PolicyModel } from '../policy/model';
+import { SIZE_QUOTAS } from '../policy/model';
+import { parse } from '../policy/parse';
+import { policySize } from '../policy/size';
+import { validate } from '../policy/validate';
+import { ApiError } from './apiError';
+import { DEFAULT_CATALOG_DIR, nodeFetchJson } from './catalogFiles';
+import { NAME_RE } from './contract';
+import type {
+  ApiErrorInfo,
+  AttachResult,
+  ConnectionMode,
+  FindingInfo,
+  OperationInputs,
+  OperationName,
+  OperationOutputs,
+  PolicyInfo,
+  PrincipalInfo,
+  PrincipalKind,
+  SessionInfo,
+} from './contract';
+import type { IamGateway, PrincipalSummary } from './iam';
+import { sortVersions } from './iam';
+
+export type Handlers = {
+  [K in OperationName]: (input: OperationInputs[K]) => Promise<OperationOutputs[K]>;
+};
+
+export interface SessionBase {
+  readonly mode: ConnectionMode;
+  readonly profile?: string;
+  readonly region?: string;
+  readonly endpointUrl?: string;
+}
+
+export interface HandlerDeps {
+  readonly app: string;
+  readonly version: string;
+  readonly session: SessionBase;
+  /** undefined: no IAM connection (every IAM operation answers NotConnected) */
+  readonly gateway?: IamGateway;
+  /** the built catalog, for validating trust policies (default public/catalog/) */
+  readonly catalogDir?: string;
+  /** how long answers from IAM are reused, ms (default: session 60 s, lists 15 s) */
+  readonly cacheMs?: { readonly session?: number; readonly lists?: number };
+}
+
+export const ATTACHED_POLICY_QUOTA = 10;
+export const POLICY_VERSION_QUOTA = 5;
+const DEFAULT_PAGE = 50;
+const SESSION_FAILURE_CACHE_MS = 5_000;
+const CONCURRENCY = 4;
+
+/** A value computed once and reused for `ttl` ms; `clear()` forgets it. */
+class Cached<T> {
+  private entry: { at: number; value: Promise<T> } | undefined;
+
+  constructor(
+    private readonly ttl: number,
+    private readonly compute: () => Promise<T>,
+  ) {}
+
+  get(): Promise<T> {
+    const now = Date.now();
+    if (this.entry && now - this.entry.at < this.ttl) return this.entry.value;
+    const value = this.compute();
+    const entry = { at: now, value };
+    this.entry = entry;
+    value.catch(() => {
+      if (this.entry === entry) this.entry = undefined;
+    });
+    return value;
+  }
+
+  clear(): void {
+    this.entry = undefined;
+  }
+}
+
+/** Runs `task` over `items` with at most `limit` at a time; results in input order. */
+async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+function encodeCursor(offset: number): string {
+  return Buffer.from(`o:${offset}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  const match = /^o:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) {
+    throw new ApiError(400, {
+      code: 'ValidationError',
+      message: 'The cursor is not one this server gave out.',
+      hint: 'Start again from the first page (omit "cursor").',
+    });
+  }
+  return Number(match[1]);
+}
+
+function pageOf<T>(
+  items: readonly T[],
+  cursor: string | undefined,
+  limit: number | undefined,
+): { page: T[]; nextCursor?: string } {
+  const start = decodeCursor(cursor);
+  const size = limit ?? DEFAULT_PAGE;
+  const page = items.slice(start, start + size);
+  const next = start + page.length;
+  return next < items.length ? { page, nextCursor: encodeCursor(next) } : { page };
+}
+
+function matches(search: string | undefined, ...fields: readonly string[]): boolean {
+  if (!search?.trim()) return true;
+  const wanted = search.trim().toLowerCase();
+  return fields.some((f) => f.toLowerCase().includes(wanted));
+}
+
+function labelFor(session: SessionBase, accountId: string): string {
+  if (session.mode === 'sandbox') return `Sandbox account ${accountId}`;
+  if (session.mode === 'endpoint')
+    return `Account ${accountId} at ${session.endpointUrl ?? 'a custom endpoint'}`;
+  return `AWS account ${accountId}${session.profile ? ` (profile ${session.profile})` : ''}`;
+}
+
+const NOT_CONNECTED: ApiErrorInfo = {
+  code: 'NotConnected',
+  message: 'This server has no IAM connection configured.',
+  hint: 'Restart with npm start -- --profile NAME (your AWS account) or npm start -- --sandbox (the built-in sandbox account).',
+};
+
+function errorInfo(error: unknown): ApiErrorInfo {
+  if (error instanceof ApiError) return error.info;
+  return { code: 'InternalError', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** Services and condition-key prefixes the document names (their catalog details are loaded before validating). */
+function servicesOf(model: PolicyModel): string[] {
+  const prefixes = new Set<string>();
+  for (const statement of model.statements) {
+    for (const list of [statement.action, statement.notAction]) {
+      for (const action of list?.values ?? []) {
+        const colon = action.indexOf(':');
+        if (colon > 0) prefixes.add(action.slice(0, colon).toLowerCase());
+      }
+    }
+    for (const condition of statement.conditions) {
+      const colon = condition.key.indexOf(':');
+      if (colon > 0) prefixes.add(condition.key.slice(0, colon).toLowerCase());
+    }
+  }
+  prefixes.delete('aws');
+  return [...prefixes];
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const listTtl = deps.cacheMs?.lists ?? 15_000;
+  const sessionTtl = deps.cacheMs?.session ?? 60_000;
+
+  const gateway = (): IamGateway => {
+    if (!deps.gateway) throw new ApiError(503, NOT_CONNECTED);
+    return deps.gateway;
+  };
+
+  // --- Caches of IAM answers (cleared by the operations that change them) -----------------------
+  const principalLists: Record<PrincipalKind, Cached<PrincipalSummary[]>> = {
+    user: new Cached(listTtl, () => gateway().listPrincipals('user')),
+    group: new Cached(listTtl, () => gateway().listPrincipals('group')),
+    role: new Cached(listTtl, () => gateway().listPrincipals('role')),
+  };
+  const localPolicies = new Cached(listTtl, () => gateway().listLocalPolicies());
+  const attachedCounts = new Map<string, { at: number; count: number }>();
+  const countKey = (kind: PrincipalKind, name: string): string => `${kind}:${name.toLowerCase()}`;
+
+  async function attachedCount(kind: PrincipalKind, name: string): Promise<number | undefined> {
+    const key = countKey(kind, name);
+    const cached = attachedCounts.get(key);
+    if (cached && Date.now() - cached.at < listTtl) return cached.count;
+    try {
+      const count = (await gateway().listAttachedPolicies(kind, name)).length;
+      attachedCounts.set(key, { at: Date.now(), count });
+      return count;
+    } catch {
+      return undefined; // e.g. no iam:ListAttachedRolePolicies: show the principal without a count
+    }
+  }
+
+  let sessionCache: { at: number; ttl: number; value: SessionInfo } | undefined;
+
+  async function session(refresh: boolean): Promise<SessionInfo> {
+    const now = Date.now();
+    if (!refresh && sessionCache && now - sessionCache.at < sessionCache.ttl) return sessionCache.value;
+    const base = {
+      app: deps.app,
+      version: deps.version,
+      mode: deps.session.mode,
+      ...(deps.session.profile ? { profile: deps.session.profile } : {}),
+      ...(deps.session.region ? { region: deps.session.region } : {}),
+      ...(deps.session.endpointUrl ? { endpointUrl: deps.session.endpointUrl } : {}),
+    };
+    if (!deps.gateway) {
+      return { ...base, connected: false, label: 'Not connected', error: NOT_CONNECTED };
+    }
+    let value: SessionInfo;
+    let ttl = sessionTtl;
+    try {
+      const identity = await deps.gateway.callerIdentity();
+      value = {
+        ...base,
+        connected: true,
+        label: labelFor(deps.session, identity.accountId),
+        accountId: identity.accountId,
+        arn: identity.arn,
+        userId: identity.userId,
+        checkedAt: new Date().toISOString(),
+      };
+    } catch (error) {
+      ttl = SESSION_FAILURE_CACHE_MS;
+      value = {
+        ...base,
+        connected: false,
+        label: 'Not connected',
+        error: errorInfo(error),
+        checkedAt: new Date().toISOString(),
+      };
+    }
+    sessionCache = { at: now, ttl, value };
+    return value;
+  }
+
+  let catalog: Promise<CatalogLoader> | undefined;
+  function catalogLoader(): Promise<CatalogLoader> {
+    catalog ??= CatalogLoader.create(nodeFetchJson(deps.catalogDir ?? DEFAULT_CATALOG_DIR));
+    catalog.catch(() => {
+      catalog = undefined;
+    });
+    return catalog;
+  }
+
+  /** Checks a trust policy with our validator: refuses syntax errors, error findings, and the 2,048 quota. */
+  async function checkTrustPolicy(text: string): Promise<void> {
+    const parsed = parse(text);
+    const size = policySize(text);
+    const findings: FindingInfo[] = parsed.findings
+      .filter((f) => f.severity === 'error')
+      .map((f) => ({ code: f.code, severity: f.severity, message: f.message, pointer: f.pointer }));
+    if (parsed.model) {
+      const loader = await catalogLoader();
+      await loader.loadServices(servicesOf(parsed.model));
+      for (const f of validate(parsed.model, loader.view, { kind: 'trust', sizeChars: size })) {
+        if (f.severity === 'error')
+          findings.push({ code: f.code, severity: f.severity, message: f.message, pointer: f.pointer });
+      }
+    }
+    const quota = SIZE_QUOTAS.trust;
+    if (findings.length > 0 || size > quota) {
+      const first = findings[0];
+      throw new ApiError(400, {
+        code: 'InvalidTrustPolicy',
+        message:
+          size > quota
+            ? `The trust policy has ${size} characters (whitespace not counted); IAM allows ${quota}.`
+            : `The trust policy has ${findings.length} error${findings.length === 1 ? '' : 's'}${first ? `, first at ${first.pointer || 'the top'}: ${first.message}` : ''}`,
+        hint: 'Fix the trust policy (each finding says how) and create the role again.',
+        findings,
+      });
+    }
+  }
+
+  function trustDocument(services: readonly string[]): string {
+    const unique = [...new Set(services)];
+    return JSON.stringify(
+      {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: unique.length === 1 ? unique[0] : unique },
+            Action: 'sts:AssumeRole',
+          },
+        ],
+      },
+      null,
+      2,
+    );
+  }
+
+  async function attachOne(policyArn: string, kind: PrincipalKind, name: string): Promise<AttachResult> {
+    const iam = gateway();
+    // Already attached? (IAM would accept the attach again; asking first lets us say so.)
+    try {
+      const attached = await iam.listAttachedPolicies(kind, name);
+      if (attached.some((p) => p.arn.toLowerCase() === policyArn.toLowerCase())) {
+        return { kind, name, status: 'already-attached' };
+      }
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'NoSuchEntity') {
+        return {
+          kind,
+          name,
+          status: 'no-such-entity',
+          code: error.code,
+          message: error.info.message,
+          hint: error.info.hint,
+        };
+      }
+      // Listing is not allowed or failed: attaching is still safe (IAM never attaches twice).
+    }
+    try {
+      await iam.attachPolicy(kind, name, policyArn);
+      attachedCounts.delete(countKey(kind, name));
+      return { kind, name, status: 'attached' };
+    } catch (error) {
+      const info = errorInfo(error);
+      const status =
+        info.code === 'LimitExceeded'
+          ? 'quota-reached'
+          : info.code === 'NoSuchEntity'
+            ? 'no-such-entity'
+            : info.code === 'AccessDenied'
+              ? 'access-denied'
+              : 'error';
+      return {
+        kind,
+        name,
+        status,
+        code: info.code,
+        message: info.message,
+        ...(info.hint ? { hint: info.hint } : {}),
+      };
+    }
+  }
+
+  return {
+    session: async (input) => session(input.refresh ?? false),
+
+    listPrincipals: async (input) => {
+      const kinds = [...new Set(input.kinds ?? (['user', 'group', 'role'] as const))];
+      const lists = await Promise.all(kinds.map((kind) => principalLists[kind].get()));
+      const all = lists
+        .flat()
+        .filter((p) => matches(input.search, p.name, p.path))
+        .sort(
+          (a, b) =>
+            kinds.indexOf(a.kind) - kinds.indexOf(b.kind) ||
+            a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }),
+        );
+      const { page, nextCursor } = pageOf(all, input.cursor, input.limit);
+      const principals = await mapLimit(page, CONCURRENCY, async (p): Promise<PrincipalInfo> => {
+        const count = await attachedCount(p.kind, p.name);
+        return {
+          ...p,
+          ...(count !== undefined ? { attachedPolicyCount: count } : {}),
+          attachedPolicyQuota: ATTACHED_POLICY_QUOTA,
+          atQuota: count !== undefined && count >= ATTACHED_POLICY_QUOTA,
+        };
+      });
+      return { principals, total: all.length, ...(nextCursor ? { nextCursor } : {}) };
+    },
+
+    listPolicies: async (input) => {
+      const policies = input.onlyAttached
+        ? await gateway().listLocalPolicies(true)
+        : await localPolicies.get();
+      const filtered = policies
+        .filter((p) => matches(input.search, p.name, p.path))
+        .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+      const { page, nextCursor } = pageOf(filtered, input.cursor, input.limit);
+      return { policies: page, total: filtered.length, ...(nextCursor ? { nextCursor } : {}) };
+    },
+
+    getPolicyDocument: async (input) => {
+      const iam = gateway();
+      const versionId = input.versionId ?? (await iam.getPolicy(input.policyArn)).defaultVersionId;
+      const version = await iam.getPolicyVersion(input.policyArn, versionId);
+      return {
+        policyArn: input.policyArn,
+        versionId: version.versionId || versionId,
+        isDefaultVersion: version.isDefaultVersion,
+        ...(version.createDate ? { createDate: version.createDate } : {}),
+        document: version.document,
+      };
+    },
+
+    checkPolicyName: async ({ name }) => {
+      let problem: string | undefined;
+      if (name.length === 0) problem = 'Enter a name.';
+      else if (name.length > 128) problem = `The name has ${name.length} characters; IAM allows at most 128.`;
+      else if (!NAME_RE.test(name)) {
+        const bad = [...new Set(name.replace(/[\w+=,.@-]/g, ''))]
+          .map((c) => (c === ' ' ? 'space' : /\s/.test(c) ? 'whitespace' : `"${c}"`))
+          .join(', ');
+        problem = `The name contains characters IAM does not allow (${bad}): use letters, digits and + = , . @ _ -.`;
+      }
+      if (problem) return { name, valid: false, available: false, problem };
+      const lower = name.toLowerCase();
+      const existing = (await localPolicies.get()).find((p) => p.name.toLowerCase() === lower);
+      if (existing) {
+        return {
+          name,
+          valid: true,
+          available: false,
+          problem:
+            existing.name === name
+              ? `A policy named ${existing.name} already exists in this account.`
+              : `A policy named ${existing.name} already exists; IAM policy names are case-insensitive.`,
+          conflict: { name: existing.name, arn: existing.arn },
+        };
+      }
+      return { name, valid: true, available: true };
+    },
+
+    createPolicy: async (input) => {
+      const policy: PolicyInfo = await gateway().createPolicy(input);
+      localPolicies.clear();
+      return { policy };
+    },
+
+    attachPolicy: async ({ policyArn, targets }) => {
+      gateway();
+      const seen = new Set<string>();
+      const distinct = targets.filter((t) => {
+        const key = countKey(t.kind, t.name);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+      const results = await mapLimit(distinct, CONCURRENCY, (t) => attachOne(policyArn, t.kind, t.name));
+      localPolicies.clear();
+      const succeeded = results.filter(
+        (r) => r.status === 'attached' || r.status === 'already-attached',
+      ).length;
+      return { policyArn, results, succeeded, failed: results.length - succeeded };
+    },
+
+    createRole: async (input) => {
+      const iam = gateway();
+      const trustPolicy =
+        input.trust.kind === 'services' ? trustDocument(input.trust.services) : input.trust.document;
+      await checkTrustPolicy(trustPolicy);
+      const role = await iam.createRole({
+        name: input.name,
+        trustPolicy,
+        path: input.path,
+        description: input.description,
+        maxSessionDuration: input.maxSessionDuration,
+        tags: input.tags,
+      });
+      principalLists.role.clear();
+      return { role };
+    },
+
+    createPolicyVersion: async ({ policyArn, document, setAsDefault }) => {
+      const iam = gateway();
+      try {
+        const version = await iam.createPolicyVersion(policyArn, document, setAsDefault ?? true);
+        return { version, versions: await iam.listPolicyVersions(policyArn) };
+      } catch (error) {
+        if (
+          error instanceof ApiError &&
+          error.code === 'LimitExceeded' &&
+          /version/i.test(error.info.message)
+        ) {
+          const versions = sortVersions(await iam.listPolicyVersions(policyArn));
+          const oldest = [...versions].reverse().find((v) => !v.isDefaultVersion);
+          throw new ApiError(409, {
+            ...error.info,
+            hint: oldest
+              ? `Delete a non-default version first, for example the oldest, ${oldest.versionId}, then save again.`
+              : error.info.hint,
+            versions,
+          });
+        }
+        throw error;
+      }
+    },
+
+    deletePolicyVersion: async ({ policyArn, versionId }) => {
+      const iam = gateway();
+      await iam.deletePolicyVersion(policyArn, versionId);
+      return { versions: await iam.listPolicyVersions(policyArn) };
+    },
+
+    listPolicyVersions: async ({ policyArn }) => ({
+      policyArn,
+      versions: await gateway().listPolicyVersions(policyArn),
+      quota: POLICY_VERSION_QUOTA,
+    }),
+  };
+}
