@@ -8,7 +8,7 @@ import {
   type ReactNode,
 } from 'react';
 import type { Finding, PolicyKind, PolicyModel, SourceRange } from '../policy/model';
-import { parse } from '../policy/parse';
+import { buildModel, parse } from '../policy/parse';
 import { policySize, sizeReport, type SizeReport } from '../policy/size';
 import { validate } from '../policy/validate';
 import { loadDraft, saveDraft } from './draftStorage';
@@ -16,8 +16,8 @@ import { initialState, policyReducer, type BlockMeta, type EditorState, type Pol
 import { useCatalog } from './useCatalog';
 
 export interface Analysis {
-  /** the model of the text, or of the last valid document while the text does not parse */
-  readonly model: PolicyModel | null;
+  /** the model of the current document (the last valid one while the text does not parse) */
+  readonly model: PolicyModel;
   readonly findings: readonly Finding[];
   readonly size: SizeReport;
   readonly locate: (pointer: string) => SourceRange | undefined;
@@ -71,14 +71,12 @@ export function EditorProvider({ children }: { children: ReactNode }) {
     return () => window.clearTimeout(handle);
   }, [state.text, state.document, state.kind, state.ids, state.meta]);
 
+  // The blocks render from the current document at once (never from a deferred parse, so fast
+  // typing in a field loses nothing); findings come from the deferred text and may lag a frame.
+  const model = useMemo(() => buildModel(state.document), [state.document]);
   const text = useDeferredValue(state.text);
   const kind: PolicyKind = state.kind;
   const parsed = useMemo(() => parse(text), [text]);
-  const fallback = useMemo(
-    () => (parsed.model ? null : parse(JSON.stringify(state.document))),
-    [parsed, state.document],
-  );
-  const model = parsed.model ?? fallback?.model ?? null;
 
   const needed = useMemo(() => servicesOf(model), [model]);
   useEffect(() => {
@@ -87,18 +85,33 @@ export function EditorProvider({ children }: { children: ReactNode }) {
     });
   }, [loader, needed]);
 
-  const analysis = useMemo<Analysis>(() => {
-    const sizeChars = policySize(parsed.model ? text : JSON.stringify(state.document));
-    const size = sizeReport(sizeChars, kind);
+  // Findings of the (deferred) text; re-validated as service details arrive (version).
+  const checked = useMemo(() => {
     const findings: Finding[] = [...parsed.findings];
-    if (parsed.model) {
+    const sizeChars = parsed.model ? policySize(text) : null;
+    if (parsed.model && sizeChars !== null) {
       for (const f of validate(parsed.model, view, { kind, sizeChars })) {
         findings.push(f.range ? f : { ...f, range: parsed.locate(f.pointer) });
       }
     }
-    void version; // re-validate as service details arrive
-    return { model, findings, size, locate: parsed.locate };
-  }, [parsed, text, state.document, kind, view, version, model]);
+    void version;
+    return { findings, sizeChars };
+  }, [parsed, text, kind, view, version]);
+  // While the text does not parse, the size is the last valid document's.
+  const fallbackSize = useMemo(
+    () => (checked.sizeChars === null ? policySize(JSON.stringify(state.document)) : 0),
+    [checked.sizeChars, state.document],
+  );
+
+  const analysis = useMemo<Analysis>(
+    () => ({
+      model,
+      findings: checked.findings,
+      size: sizeReport(checked.sizeChars ?? fallbackSize, kind),
+      locate: parsed.locate,
+    }),
+    [model, checked, fallbackSize, kind, parsed.locate],
+  );
 
 
   return (

@@ -10,8 +10,8 @@ export function BlockList() {
   const state = useEditorState();
   const dispatch = useEditorDispatch();
   const { model } = useAnalysis();
-  const statements = model?.statements ?? [];
-  const documentOk = model !== null && (statements.length > 0 || state.ids.length === 0);
+  const statements = model.statements;
+  const notAPolicy = typeof model.document !== 'object' || model.document === null || Array.isArray(model.document);
   return (
     <Stack spacing={2} component="section" aria-label="Permission blocks">
       {!state.textValid && (
@@ -20,8 +20,8 @@ export function BlockList() {
           exactly as typed; fix it in the JSON view to continue here.
         </Alert>
       )}
-      {!documentOk && model === null && (
-        <Alert severity="error">This document is not a policy the visual editor can show. Edit it in the JSON view.</Alert>
+      {notAPolicy && (
+        <Alert severity="error">This document is not a policy object the visual editor can show. Edit it in the JSON view.</Alert>
       )}
       {state.ids.map((id, index) => {
         const statement = statements[index];
