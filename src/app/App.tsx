@@ -2,6 +2,7 @@ import Box from '@mui/material/Box';
 import { BlockList } from '../features/blocks/BlockList';
 import { PolicyToolbar } from '../features/header/PolicyToolbar';
 import { TopBar } from '../features/header/TopBar';
+import { ServiceActionSearch } from '../features/search/ServiceActionSearch';
 import { SidePanel } from './SidePanel';
 import type { ColorMode } from './theme';
 
@@ -25,7 +26,10 @@ export function App({ colorMode, onColorModeChange }: AppProps) {
           overflow: { xs: 'auto', lg: 'hidden' },
         }}
       >
-        <Box component="main" aria-label="Visual editor" sx={{ overflow: { lg: 'auto' }, p: 2 }}>
+        <Box component="main" aria-label="Visual editor" sx={{ overflow: { lg: 'auto' }, p: 2, pt: 0 }}>
+          <Box sx={{ position: 'sticky', top: 0, zIndex: 3, bgcolor: 'background.default', pt: 2, pb: 1 }}>
+            <ServiceActionSearch />
+          </Box>
           <BlockList />
         </Box>
         <SidePanel />

@@ -1,0 +1,40 @@
+import { useEditorState } from '../../app/useEditor';
+import type { StatementView } from '../../policy/model';
+import { ActionPickerBody } from './ActionPickerBody';
+import { useCurrentStatement } from './useCurrentStatement';
+
+export interface ActionPickerProps {
+  readonly id: string;
+  readonly statement: StatementView;
+  /** the block's service prefix */
+  readonly service: string;
+  readonly readOnly: boolean;
+}
+
+const NO_VALUES: readonly string[] = [];
+
+/**
+ * The actions of the block's service, by access level: check boxes, "select all" per level,
+ * a filter, patterns (s3:Get*), "all actions" (s3:*) and NotAction. Writes the block's Action (or
+ * NotAction) list as a sorted array, one undo step per click.
+ *
+ * This part follows the editor state; the body re-renders only when this block's list changes.
+ */
+export function ActionPicker({ id, statement: given, service, readOnly }: ActionPickerProps) {
+  const metaService = useEditorState().meta[id]?.service;
+  const statement = useCurrentStatement(id, given);
+  const notAction = statement.action === undefined && statement.notAction !== undefined;
+  const values = (notAction ? statement.notAction : statement.action)?.values ?? NO_VALUES;
+  return (
+    <ActionPickerBody
+      key={service}
+      id={id}
+      service={service}
+      values={values}
+      notAction={notAction}
+      effect={statement.effect === 'Deny' ? 'Deny' : 'Allow'}
+      metaService={metaService}
+      readOnly={readOnly}
+    />
+  );
+}

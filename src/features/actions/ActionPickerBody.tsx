@@ -1,0 +1,258 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { memo, useCallback, useId, useMemo, useState } from 'react';
+import { useCatalog } from '../../app/useCatalog';
+import { useEditorDispatch } from '../../app/useEditor';
+import type { ActionDetail, AccessLevel } from '../../catalog/types';
+import { matchesPattern } from '../../policy/expand';
+import { ActionFilterBar } from './ActionFilterBar';
+import { ActionList } from './ActionList';
+import { AllActionsCheckbox } from './AllActionsCheckbox';
+import { addPattern, readEntries, removeEntry, setActionsSelected } from './actionEntries';
+import { countIncluded, groupActions, groupToggle, listRows } from './actionGroups';
+import { EntryChips } from './EntryChips';
+import { NotActionSection } from './NotActionSection';
+import { PatternField } from './PatternField';
+import { useLatest } from './useLatest';
+import { useServiceDetail } from './useServiceDetail';
+
+export interface ActionPickerBodyProps {
+  readonly id: string;
+  /** the block's service prefix */
+  readonly service: string;
+  /** the block's Action list, or its NotAction list when `notAction` */
+  readonly values: readonly string[];
+  readonly notAction: boolean;
+  readonly effect: 'Allow' | 'Deny';
+  /** the service kept in the block's meta */
+  readonly metaService: string | undefined;
+  readonly readOnly: boolean;
+}
+
+const NO_ACTIONS: readonly never[] = [];
+
+/** What ActionPicker shows; memoized, see there. */
+export const ActionPickerBody = memo(function ActionPickerBody({
+  id,
+  service,
+  values,
+  notAction,
+  effect,
+  metaService,
+  readOnly,
+}: ActionPickerBodyProps) {
+  const { view } = useCatalog();
+  const dispatch = useEditorDispatch();
+  const { detail, error, retry } = useServiceDetail(service);
+  const summary = view.service(service);
+  const actions = summary?.actions ?? NO_ACTIONS;
+  const serviceName = summary?.name ?? service;
+  const idBase = useId();
+
+  const key = notAction ? 'NotAction' : 'Action';
+  const entries = useMemo(() => readEntries(values, service, actions), [values, service, actions]);
+
+  const [filter, setFilter] = useState('');
+  const [collapsed, setCollapsed] = useState<ReadonlySet<AccessLevel>>(() => new Set());
+  const filtering = filter.trim() !== '';
+  const groups = useMemo(() => groupActions(actions, filter), [actions, filter]);
+  const rows = useMemo(() => listRows(groups, collapsed, filtering), [groups, collapsed, filtering]);
+  const details = useMemo<ReadonlyMap<string, ActionDetail> | undefined>(
+    () => (detail ? new Map(detail.actions.map((a) => [a.name.toLowerCase(), a])) : undefined),
+    [detail],
+  );
+  const included = useMemo(() => countIncluded(actions, entries), [actions, entries]);
+  const verb = notAction ? 'excluded' : 'selected';
+
+  // Callbacks keep one identity (rows are memoized) and read the current list when called.
+  const latest = useLatest({ values, entries, groups, actions, key, service, metaService });
+  /** One undo step; the block keeps its service even when the list becomes empty. */
+  const write = useCallback(
+    (next: readonly string[], label: string) => {
+      const { key: field, service: prefix, metaService } = latest.current;
+      if (metaService !== prefix) dispatch({ type: 'setMeta', id, meta: { service: prefix } });
+      dispatch({ type: 'setField', id, key: field, value: [...next], label });
+    },
+    [dispatch, id, latest],
+  );
+  const onToggle = useCallback(
+    (name: string, checked: boolean) => {
+      const { values: list, service: prefix, actions: all } = latest.current;
+      write(
+        setActionsSelected(list, prefix, all, [name], checked),
+        `${checked ? 'Select' : 'Clear'} ${prefix}:${name}`,
+      );
+    },
+    [write, latest],
+  );
+  const onToggleAll = useCallback(
+    (level: AccessLevel) => {
+      const { groups: current, entries: now, values: list, service: prefix, actions: all } = latest.current;
+      const group = current.find((g) => g.level === level);
+      if (!group) return;
+      const { names, selected } = groupToggle(group.shown, now);
+      if (names.length === 0) return;
+      write(
+        setActionsSelected(list, prefix, all, names, selected),
+        `${selected ? 'Select' : 'Clear'} ${level} actions`,
+      );
+    },
+    [write, latest],
+  );
+  const onToggleCollapsed = useCallback((level: AccessLevel) => {
+    setCollapsed((current) => {
+      const next = new Set(current);
+      if (!next.delete(level)) next.add(level);
+      return next;
+    });
+  }, []);
+  const onAddPattern = useCallback(
+    (entry: string, wildcard: boolean) => {
+      const { values: list, service: prefix, actions: all } = latest.current;
+      const next = wildcard
+        ? addPattern(list, prefix, all, entry)
+        : setActionsSelected(list, prefix, all, [entry.slice(entry.indexOf(':') + 1)], true);
+      write(next, `Add ${entry}`);
+    },
+    [write, latest],
+  );
+  const countReplaced = useCallback(
+    (entry: string) => {
+      const { entries: now, service: prefix } = latest.current;
+      return [...now.explicit].filter((name) => matchesPattern(entry, `${prefix}:${name}`)).length;
+    },
+    [latest],
+  );
+  const onRemove = useCallback(
+    (entry: string) => write(removeEntry(latest.current.values, entry), `Remove ${entry}`),
+    [write, latest],
+  );
+  const allEntry = `${service}:*`;
+  const onAll = useCallback(
+    (checked: boolean) => {
+      const { values: list, service: prefix, actions: all } = latest.current;
+      const entry = `${prefix}:*`;
+      if (checked) write(addPattern(list, prefix, all, entry), `All ${prefix} actions`);
+      else
+        write(
+          list.filter((v) => v.toLowerCase() !== entry),
+          `Clear ${entry}`,
+        );
+    },
+    [write, latest],
+  );
+  const onNotAction = useCallback(
+    (next: boolean) => {
+      const list = [...latest.current.values];
+      dispatch({
+        type: 'setFields',
+        id,
+        fields: next ? { Action: undefined, NotAction: list } : { NotAction: undefined, Action: list },
+        label: next ? 'Exclude actions (NotAction)' : 'Use Action',
+      });
+    },
+    [dispatch, id, latest],
+  );
+
+  const allLevels = useMemo(() => groups.map((g) => g.level), [groups]);
+  const onExpandAll = useCallback(() => setCollapsed(new Set()), []);
+  const onCollapseAll = useCallback(() => setCollapsed(new Set(allLevels)), [allLevels]);
+  const headingId = `${idBase}-heading`;
+  const shownCount = groups.reduce((n, g) => n + g.shown.length, 0);
+  return (
+    <Stack component="section" aria-labelledby={headingId} spacing={1.5}>
+      <Stack direction="row" sx={{ alignItems: 'baseline', gap: 1, flexWrap: 'wrap' }}>
+        <Typography id={headingId} variant="subtitle2" component="h3" sx={{ fontWeight: 600 }}>
+          {notAction ? 'Actions excluded (NotAction)' : 'Actions allowed'}
+        </Typography>
+        <Typography variant="body2" color="text.secondary" aria-live="polite">
+          {included.toLocaleString()} of {actions.length.toLocaleString()} {serviceName} actions {verb}
+        </Typography>
+      </Stack>
+      {notAction && (
+        <Alert severity={effect === 'Deny' ? 'info' : 'warning'} variant="outlined">
+          {effect === 'Deny' ? 'Denies' : 'Allows'} every action of every AWS service except the {included}{' '}
+          selected here.
+        </Alert>
+      )}
+      <AllActionsCheckbox
+        serviceName={serviceName}
+        entry={allEntry}
+        checked={entries.allPattern !== undefined}
+        readOnly={readOnly}
+        onChange={onAll}
+      />
+      <PatternField
+        service={service}
+        actions={actions}
+        countReplaced={countReplaced}
+        readOnly={readOnly}
+        onAdd={onAddPattern}
+      />
+      <EntryChips entries={entries} serviceName={serviceName} readOnly={readOnly} onRemove={onRemove} />
+      {error ? (
+        <Alert
+          severity="error"
+          action={
+            <Button color="inherit" size="small" onClick={retry}>
+              Retry
+            </Button>
+          }
+        >
+          The descriptions of {serviceName} actions did not load: {error}
+        </Alert>
+      ) : (
+        !detail && <LinearProgress aria-label={`Loading ${serviceName} action details`} />
+      )}
+      <Box>
+        <ActionFilterBar
+          filter={filter}
+          onFilter={setFilter}
+          shown={shownCount}
+          total={actions.length}
+          canExpand={collapsed.size > 0}
+          canCollapse={collapsed.size < allLevels.length}
+          onExpandAll={onExpandAll}
+          onCollapseAll={onCollapseAll}
+        />
+        {rows.length === 0 ? (
+          <Typography
+            variant="body2"
+            color="text.secondary"
+            sx={{ p: 2, border: 1, borderColor: 'divider', borderRadius: 1 }}
+          >
+            {filtering
+              ? `No ${serviceName} action matches “${filter.trim()}”.`
+              : `The catalog lists no actions for ${serviceName}.`}
+          </Typography>
+        ) : (
+          <ActionList
+            label={`${serviceName} actions`}
+            idBase={idBase}
+            service={service}
+            rows={rows}
+            entries={entries}
+            details={details}
+            filtering={filtering}
+            readOnly={readOnly}
+            verb={verb}
+            onToggle={onToggle}
+            onToggleAll={onToggleAll}
+            onToggleCollapsed={onToggleCollapsed}
+          />
+        )}
+      </Box>
+      <NotActionSection
+        notAction={notAction}
+        effect={effect}
+        serviceName={serviceName}
+        readOnly={readOnly}
+        onChange={onNotAction}
+      />
+    </Stack>
+  );
+});

@@ -1,0 +1,99 @@
+import { useCallback } from 'react';
+import { useCatalog } from '../../app/useCatalog';
+import { useEditorDispatch, useEditorState } from '../../app/useEditor';
+import type { JsonObject } from '../../policy/model';
+import { buildModel } from '../../policy/parse';
+import { addPattern, setActionsSelected } from '../actions/actionEntries';
+import { useLatest } from '../actions/useLatest';
+import { alreadyListed, placeAction, placeService, type BlockRef } from './searchPlacement';
+import type { SearchOption } from './searchOptions';
+
+export interface ChoiceOutcome {
+  /** what happened, for the status line */
+  readonly message: string;
+  /** index of the block that got the choice */
+  readonly blockIndex: number;
+}
+
+/** Applies a choice from the search box to the policy (one undo step) and says what it did. */
+export function useSearchChoice(): (option: SearchOption) => ChoiceOutcome | undefined {
+  const latest = useLatest(useEditorState());
+  const dispatch = useEditorDispatch();
+  const { loader, view } = useCatalog();
+  return useCallback(
+    (option: SearchOption) => {
+      const state = latest.current;
+      if (!state.textValid) return undefined;
+      void loader.loadService(option.service).catch(() => {
+        // the action picker shows the failure and offers a retry
+      });
+      // the blocks as they are now (the analysis may lag a keystroke behind)
+      const statements = buildModel(state.document).statements;
+      const blocks: BlockRef[] = [];
+      state.ids.forEach((id, i) => {
+        const statement = statements[i];
+        if (statement) blocks.push({ id, statement, chosenService: state.meta[id]?.service });
+      });
+      const prefix = option.service.toLowerCase();
+      const serviceName = view.service(prefix)?.name ?? prefix;
+
+      if (option.kind === 'service') {
+        const place = placeService(blocks);
+        if (place.kind === 'new') {
+          dispatch({ type: 'addBlock', meta: { service: prefix } });
+          return {
+            message: `Added permission block ${state.ids.length + 1} for ${serviceName}.`,
+            blockIndex: state.ids.length,
+          };
+        }
+        dispatch({
+          type: 'setMeta',
+          id: place.id,
+          meta: { service: prefix, collapsed: false },
+          undoable: true,
+        });
+        return {
+          message: `Permission block ${place.index + 1} is now for ${serviceName}.`,
+          blockIndex: place.index,
+        };
+      }
+
+      const entry = option.kind === 'pattern' ? option.entry : `${prefix}:${option.action}`;
+      const place = placeAction(blocks, prefix);
+      if (place.kind === 'new') {
+        const statement: JsonObject = { Effect: 'Allow', Action: [entry], Resource: [] };
+        dispatch({ type: 'addBlock', statement, meta: { service: prefix } });
+        return {
+          message: `Added ${entry} in a new permission block ${state.ids.length + 1}.`,
+          blockIndex: state.ids.length,
+        };
+      }
+      const block = blocks[place.index];
+      if (!block) return undefined;
+      if (alreadyListed(block.statement, entry)) {
+        if (state.meta[block.id]?.collapsed)
+          dispatch({ type: 'setMeta', id: block.id, meta: { collapsed: false } });
+        return {
+          message: `${entry} is already in permission block ${place.index + 1}.`,
+          blockIndex: place.index,
+        };
+      }
+      const actions = view.service(prefix)?.actions ?? [];
+      const values = block.statement.action?.values ?? [];
+      const next =
+        option.kind === 'pattern'
+          ? addPattern(values, prefix, actions, entry)
+          : setActionsSelected(values, prefix, actions, [option.action], true);
+      dispatch({ type: 'setMeta', id: block.id, meta: { service: prefix, collapsed: false } });
+      dispatch({
+        type: 'setFields',
+        id: block.id,
+        // an empty block may hold an empty NotAction: the action goes to Action
+        fields: block.statement.notAction ? { NotAction: undefined, Action: next } : { Action: next },
+        label: `Add ${entry}`,
+      });
+      return { message: `Added ${entry} to permission block ${place.index + 1}.`, blockIndex: place.index };
+    },
+    [latest, dispatch, loader, view],
+  );
+}
