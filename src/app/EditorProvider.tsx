@@ -7,7 +7,7 @@ import {
   type Dispatch,
   type ReactNode,
 } from 'react';
-import type { Finding, PolicyKind, PolicyModel, SourceRange } from '../policy/model';
+import type { Finding, PolicyKind, PolicyModel, SourceRange, StatementView } from '../policy/model';
 import { buildModel, parse } from '../policy/parse';
 import { policySize, sizeReport, type SizeReport } from '../policy/size';
 import { validate } from '../policy/validate';
@@ -37,6 +37,27 @@ function init(): EditorState {
     if (m && id) meta[id] = m;
   });
   return { ...state, meta };
+}
+
+/**
+ * Statement views keyed by their raw statement object. Edits share unchanged statements
+ * structurally, so reusing their views keeps the props of unchanged blocks identical and lets
+ * React skip them.
+ */
+const statementViews = new WeakMap<object, StatementView>();
+
+function stableModel(model: PolicyModel): PolicyModel {
+  let changed = false;
+  const statements = model.statements.map((view) => {
+    const cached = statementViews.get(view.raw);
+    if (cached && cached.index === view.index && cached.pointer === view.pointer) {
+      changed = true;
+      return cached;
+    }
+    statementViews.set(view.raw, view);
+    return view;
+  });
+  return changed ? { ...model, statements } : model;
 }
 
 /** Services named by the actions of a model, to load their details for validation. */
@@ -73,7 +94,7 @@ export function EditorProvider({ children }: { children: ReactNode }) {
 
   // The blocks render from the current document at once (never from a deferred parse, so fast
   // typing in a field loses nothing); findings come from the deferred text and may lag a frame.
-  const model = useMemo(() => buildModel(state.document), [state.document]);
+  const model = useMemo(() => stableModel(buildModel(state.document)), [state.document]);
   const text = useDeferredValue(state.text);
   const kind: PolicyKind = state.kind;
   const parsed = useMemo(() => parse(text), [text]);

@@ -19,7 +19,10 @@ export function ServicePicker({ id, statement, service, readOnly }: ServicePicke
   const dispatch = useEditorDispatch();
   const options = useMemo(() => [...view.services].sort((a, b) => a.name.localeCompare(b.name)), [view]);
   const value = service ? (view.service(service) ?? null) : null;
-  const hasContent = (statement.action?.values.length ?? 0) > 0 || statement.conditions.length > 0;
+  const hasContent =
+    (statement.action?.values.length ?? 0) > 0 ||
+    (statement.notAction?.values.length ?? 0) > 0 ||
+    statement.conditions.length > 0;
   return (
     <Autocomplete<ServiceSummary>
       options={options}
@@ -37,7 +40,7 @@ export function ServicePicker({ id, statement, service, readOnly }: ServicePicke
         if (!next || next.prefix === service) return;
         void loader.loadService(next.prefix);
         if (hasContent) {
-          dispatch({ type: 'setFields', id, fields: { Action: [], Resource: [], Condition: undefined }, label: 'Change service' });
+          dispatch({ type: 'setFields', id, fields: { Action: [], NotAction: undefined, Resource: [], Condition: undefined }, label: 'Change service' });
         }
         dispatch({ type: 'setMeta', id, meta: { service: next.prefix } });
       }}

@@ -15,7 +15,7 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useCatalog } from '../../app/useCatalog';
 import { useEditorDispatch } from '../../app/useEditor';
 import type { BlockMeta } from '../../app/state/policyReducer';
@@ -24,6 +24,7 @@ import { ActionPicker } from '../actions/ActionPicker';
 import { ConditionEditor } from '../conditions/ConditionEditor';
 import { ResourceEditor } from '../resources/ResourceEditor';
 import { ServicePicker } from '../actions/ServicePicker';
+import { KeepCurrent } from '../import/KeepCurrent';
 import { blockShape } from './blockShape';
 import { blockSummary } from './blockSummary';
 
@@ -36,8 +37,8 @@ export interface BlockProps {
   readonly readOnly: boolean;
 }
 
-/** One statement as a permission block. */
-export function Block({ id, index, count, statement, meta, readOnly }: BlockProps) {
+/** One statement as a permission block. Memoized: an edit re-renders only the blocks it changes. */
+export const Block = memo(function Block({ id, index, count, statement, meta, readOnly }: BlockProps) {
   const dispatch = useEditorDispatch();
   const { view, version } = useCatalog();
   const shape = useMemo(() => blockShape(statement, meta?.service), [statement, meta?.service]);
@@ -123,6 +124,7 @@ export function Block({ id, index, count, statement, meta, readOnly }: BlockProp
           </span>
         </Tooltip>
       </Stack>
+      {meta?.source && <KeepCurrent id={id} source={meta.source} label={label.toLowerCase()} readOnly={readOnly} />}
       {!collapsed && (
         <Stack spacing={2} sx={{ mt: 2 }}>
           {shape.limits.length > 0 ? (
@@ -158,4 +160,4 @@ export function Block({ id, index, count, statement, meta, readOnly }: BlockProp
       )}
     </Paper>
   );
-}
+});
