@@ -1,9 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { captureSharedDraft } from '../features/share/incomingDraft';
+import './print.css';
 import { Root } from './Root';
 import { captureToken } from './token';
 
 captureToken();
+captureSharedDraft();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root missing from index.html');

@@ -109,4 +109,23 @@ describe('policyReducer', () => {
     const s2 = run(s1, { type: 'setField', id: s1.ids[0] as string, key: 'Action', value: ['s3:GetObject', 's3:PutObject'] });
     expect(Object.keys(doc(s2).Statement[0] ?? {})).toEqual(['Effect', 'Action', 'Resource', 'X-Team']);
   });
+
+  it('loads a shared draft exactly as typed, with fresh ids, its kind and one undo step', () => {
+    const start = run(initialState(), { type: 'setMeta', id: 'b1', meta: { collapsed: true } });
+    const text = '{ "Version": "2012-10-17",\n  "Statement": [ {"Effect":"Deny","Action":"*","Resource":"*"} ] }';
+    const s = run(start, { type: 'loadText', text, label: 'Open shared policy', kind: 'inline-role' });
+    expect(s.text).toBe(text);
+    expect(s.textValid).toBe(true);
+    expect(s.kind).toBe('inline-role');
+    expect(s.ids).toHaveLength(1);
+    expect(s.ids[0]).not.toBe('b1');
+    expect(s.meta).toEqual({});
+    expect(s.textRevision).toBe(start.textRevision + 1);
+    const back = run(s, { type: 'undo' });
+    expect(back.text).toBe(start.text);
+    expect(back.meta).toEqual(start.meta);
+    const broken = run(start, { type: 'loadText', text: '{"Version": ', label: 'Open shared policy' });
+    expect(broken.text).toBe('{"Version": ');
+    expect(broken.textValid).toBe(false);
+  });
 });

@@ -53,6 +53,8 @@ export type PolicyAction =
   | { type: 'setMeta'; id: string; meta: Partial<BlockMeta>; undoable?: boolean }
   | { type: 'setText'; text: string; at?: number }
   | { type: 'replaceDocument'; document: JsonValue; label: string; meta?: readonly BlockMeta[] }
+  /** replaces the whole draft by text exactly as given (a shared draft), even text that does not parse */
+  | { type: 'loadText'; text: string; label: string; kind?: PolicyKind }
   | { type: 'setKind'; kind: PolicyKind }
   | { type: 'undo' }
   | { type: 'redo' };
@@ -255,6 +257,24 @@ export function policyReducer(state: EditorState, action: PolicyAction): EditorS
         if (m) meta[id] = m;
       }
       return commitDocument(state, action.document, ids, meta, action.label, nextId);
+    }
+    case 'loadText': {
+      const result = parse(action.text);
+      const document = result.model ? result.model.document : newPolicyDocument();
+      const n = statementsOf(document).length;
+      const ids = Array.from({ length: n }, (_, i) => `b${state.nextId + i}`);
+      return {
+        ...state,
+        ...pushHistory(state, action.label),
+        text: action.text,
+        textValid: result.model !== null,
+        document,
+        ids,
+        meta: {},
+        nextId: state.nextId + n,
+        kind: action.kind ?? state.kind,
+        textRevision: state.textRevision + 1,
+      };
     }
     case 'setKind':
       return action.kind === state.kind ? state : { ...state, kind: action.kind };

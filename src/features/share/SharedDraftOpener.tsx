@@ -1,0 +1,132 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import Snackbar from '@mui/material/Snackbar';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEditorDispatch, useEditorState } from '../../app/useEditor';
+import type { DraftDecodeResult, SharedDraft } from '../export/formats/shareLink';
+import { exportSettingsStore } from '../export/exportSettings';
+import { KIND_LABELS } from '../header/PolicyToolbar';
+import { captureSharedDraft, clearPendingSharedDraft, pendingSharedDraft } from './incomingDraft';
+import { hasUnsavedWork } from './unsavedWork';
+
+type Step =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'error'; readonly message: string; readonly closed?: boolean }
+  | { readonly kind: 'confirm'; readonly draft: SharedDraft; readonly closed?: boolean }
+  | { readonly kind: 'load'; readonly draft: SharedDraft };
+
+function stepFor(incoming: DraftDecodeResult | null, currentText: string): Step {
+  if (!incoming) return { kind: 'idle' };
+  if (!incoming.ok) return { kind: 'error', message: incoming.error };
+  return hasUnsavedWork(currentText, incoming.draft.text)
+    ? { kind: 'confirm', draft: incoming.draft }
+    : { kind: 'load', draft: incoming.draft };
+}
+
+/**
+ * Opens the draft of a share link: the one the page was opened with, or one pasted into the
+ * address bar of an open workbench (only the fragment changes then: a hashchange, no reload).
+ * Directly when the current draft holds no work, after asking otherwise. A damaged link leaves
+ * the draft as it is and says why.
+ */
+export function SharedDraftOpener() {
+  const state = useEditorState();
+  const dispatch = useEditorDispatch();
+  const [step, setStep] = useState<Step>(() => stepFor(pendingSharedDraft(), state.text));
+  const [opened, setOpened] = useState(false);
+  const [openedMessage, setOpenedMessage] = useState('');
+  const text = useRef(state.text);
+  const handled = useRef<Step | null>(null);
+
+  useEffect(() => {
+    text.current = state.text;
+  }, [state.text]);
+
+  useEffect(() => {
+    const onHashChange = () => {
+      const incoming = captureSharedDraft();
+      if (incoming) setStep(stepFor(incoming, text.current));
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+
+  const open = useCallback(
+    (draft: SharedDraft, replaced: boolean) => {
+      clearPendingSharedDraft();
+      dispatch({ type: 'loadText', text: draft.text, kind: draft.kind, label: 'Open shared policy' });
+      exportSettingsStore.update({ name: draft.name.length > 0 ? draft.name : null });
+      setOpenedMessage(
+        replaced ? 'Opened the shared policy. Undo brings back your previous draft.' : 'Opened the shared policy.',
+      );
+      setOpened(true);
+    },
+    [dispatch],
+  );
+
+  // a link that replaces no work opens at once (once per link, also when effects run twice)
+  useEffect(() => {
+    if (step.kind !== 'load' || handled.current === step) return;
+    handled.current = step;
+    open(step.draft, false);
+    setStep({ kind: 'idle' });
+  }, [step, open]);
+
+  const dismiss = () => {
+    clearPendingSharedDraft();
+    setStep((current) => (current.kind === 'confirm' || current.kind === 'error' ? { ...current, closed: true } : current));
+  };
+
+  const confirmOpen = () => {
+    if (step.kind !== 'confirm' || step.closed) return;
+    open(step.draft, true);
+    setStep({ ...step, closed: true });
+  };
+
+  const draft = step.kind === 'confirm' ? step.draft : null;
+  return (
+    <>
+      <Dialog open={step.kind === 'confirm' && !step.closed} onClose={dismiss} aria-labelledby="open-shared-title">
+        <DialogTitle id="open-shared-title">Open the shared policy?</DialogTitle>
+        <DialogContent>
+          <DialogContentText>It will replace your current draft; Undo brings it back.</DialogContentText>
+          {draft && (
+            <DialogContentText sx={{ mt: 1 }}>
+              Shared: {draft.name ? <strong>{draft.name}</strong> : 'an unnamed policy'} ({KIND_LABELS[draft.kind].toLowerCase()},{' '}
+              {draft.text.length.toLocaleString('en-US')} characters).
+            </DialogContentText>
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={dismiss}>Keep my draft</Button>
+          <Button variant="contained" onClick={confirmOpen}>
+            Open
+          </Button>
+        </DialogActions>
+      </Dialog>
+      <Dialog open={step.kind === 'error' && !step.closed} onClose={dismiss} aria-labelledby="shared-error-title">
+        <DialogTitle id="shared-error-title">The share link could not be opened</DialogTitle>
+        <DialogContent>
+          <Alert severity="error">{step.kind === 'error' ? step.message : ''}</Alert>
+          <DialogContentText sx={{ mt: 2 }}>Your draft was not changed.</DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button variant="contained" onClick={dismiss}>
+            OK
+          </Button>
+        </DialogActions>
+      </Dialog>
+      <Snackbar
+        open={opened}
+        autoHideDuration={5000}
+        onClose={() => setOpened(false)}
+        message={openedMessage}
+      />
+    </>
+  );
+}
