@@ -7,6 +7,7 @@ import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useCatalog } from '../../app/useCatalog';
+import { ConnectionBadge } from '../account/ConnectionBadge';
 import type { ColorMode } from '../../app/theme';
 
 export interface TopBarProps {
@@ -26,6 +27,7 @@ export function TopBar({ colorMode, onColorModeChange }: TopBarProps) {
         <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>
           {view.services.length} services · {view.allActions.length.toLocaleString('en-US')} actions
         </Typography>
+        <ConnectionBadge />
         <Tooltip title="Date of the IAM service reference data this catalog was built from">
           <Chip size="small" variant="outlined" label={`IAM data ${date}`} />
         </Tooltip>

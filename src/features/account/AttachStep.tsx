@@ -1,0 +1,108 @@
+import AddModeratorIcon from '@mui/icons-material/AddModerator';
+import ReplayIcon from '@mui/icons-material/Replay';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import type { PolicyInfo } from '../../server/contract';
+import { ApiErrorAlert } from './ApiErrorAlert';
+import { newTargets, retryTargets } from './attachResults';
+import { AttachResultsList } from './AttachResultsList';
+import { PrincipalPicker } from './PrincipalPicker';
+import type { AttachState } from './useAttach';
+import { usePrincipals } from './usePrincipals';
+
+export interface AttachStepProps {
+  readonly policy: PolicyInfo;
+  readonly accountLabel: string;
+  readonly attach: AttachState;
+  readonly search: string;
+  readonly onSearch: (search: string) => void;
+  /** changes when the account's principals changed elsewhere (e.g. a role was created) */
+  readonly principalsVersion: number;
+  readonly onCreateRole: () => void;
+}
+
+/** Step 3: the policy exists; attach it to any number of users, groups and roles. */
+export function AttachStep({
+  policy,
+  accountLabel,
+  attach,
+  search,
+  onSearch,
+  principalsVersion,
+  onCreateRole,
+}: AttachStepProps) {
+  const [attachRuns, setAttachRuns] = useState(0);
+  const list = usePrincipals(search, true, principalsVersion * 1000 + attachRuns);
+  const toSend = newTargets(attach.selected, attach.results);
+  const failed = retryTargets(attach.selected, attach.results);
+
+  const run = async (action: () => Promise<void>) => {
+    await action();
+    setAttachRuns((n) => n + 1); // counts changed: list again
+  };
+
+  return (
+    <Stack spacing={2} sx={{ pt: 1 }}>
+      <Alert severity="success" role="status">
+        <strong>Created {policy.name}</strong> in {accountLabel}.{' '}
+        <Typography component="span" variant="body2" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
+          {policy.arn}
+        </Typography>
+      </Alert>
+      <Typography variant="body2">
+        Attach it to users, groups and roles (optional). Each principal can have at most 10 managed policies
+        attached.
+      </Typography>
+      <PrincipalPicker list={list} search={search} onSearch={onSearch} attach={attach} />
+      {attach.error && (
+        <ApiErrorAlert
+          error={attach.error}
+          doing="Attaching the policy"
+          action={
+            <Button
+              color="inherit"
+              size="small"
+              onClick={() => void run(attach.attachSelected)}
+              disabled={attach.busy}
+            >
+              Retry
+            </Button>
+          }
+        >
+          <Typography variant="body2" sx={{ mt: 0.5 }}>
+            The policy {policy.name} exists and is kept; no attachment is made twice when you retry.
+          </Typography>
+        </ApiErrorAlert>
+      )}
+      <AttachResultsList results={attach.results} label="Attachment results" />
+      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+        <Button
+          variant="contained"
+          disabled={toSend.length === 0 || attach.busy}
+          onClick={() => void run(attach.attachSelected)}
+        >
+          {attach.busy
+            ? 'Attaching…'
+            : toSend.length > 0
+              ? `Attach to ${toSend.length} selected`
+              : 'Attach to selected'}
+        </Button>
+        {failed.length > 0 && (
+          <Button
+            startIcon={<ReplayIcon />}
+            disabled={attach.busy}
+            onClick={() => void run(attach.retryFailed)}
+          >
+            Retry failed ({failed.length})
+          </Button>
+        )}
+        <Button startIcon={<AddModeratorIcon />} onClick={onCreateRole}>
+          Create a role for an AWS service…
+        </Button>
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,78 @@
+import { useCallback, useState } from 'react';
+import { call, toApiError, type ApiError } from '../../api/client';
+import type { AttachResult } from '../../server/contract';
+import { mergeResults, newTargets, retryTargets, targetKey, type AttachTarget } from './attachResults';
+
+export interface AttachState {
+  readonly selected: readonly AttachTarget[];
+  readonly results: ReadonlyMap<string, AttachResult>;
+  readonly busy: boolean;
+  /** the whole request failed (e.g. the server is gone): nothing was reported per target */
+  readonly error: ApiError | null;
+  readonly isSelected: (target: AttachTarget) => boolean;
+  readonly toggle: (target: AttachTarget) => void;
+  /** attaches to the selected targets not tried yet */
+  readonly attachSelected: () => Promise<void>;
+  /** sends only the selected targets whose last attempt failed */
+  readonly retryFailed: () => Promise<void>;
+  readonly reset: () => void;
+}
+
+/**
+ * Attaching one policy to users, groups and roles. Each target's result is kept; a retry sends
+ * only targets that do not have the policy, and attaching is idempotent on the server too.
+ */
+export function useAttach(policyArn: string | undefined): AttachState {
+  const [selected, setSelected] = useState<readonly AttachTarget[]>([]);
+  const [results, setResults] = useState<ReadonlyMap<string, AttachResult>>(new Map());
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const send = useCallback(
+    async (targets: readonly AttachTarget[]) => {
+      if (!policyArn || targets.length === 0) return;
+      setBusy(true);
+      setError(null);
+      try {
+        const out = await call('attachPolicy', {
+          policyArn,
+          targets: targets.map(({ kind, name }) => ({ kind, name })),
+        });
+        setResults((previous) => mergeResults(previous, out.results));
+      } catch (e) {
+        setError(toApiError(e));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [policyArn],
+  );
+
+  const isSelected = useCallback(
+    (t: AttachTarget) => selected.some((s) => targetKey(s) === targetKey(t)),
+    [selected],
+  );
+  const toggle = useCallback((t: AttachTarget) => {
+    setSelected((current) =>
+      current.some((s) => targetKey(s) === targetKey(t))
+        ? current.filter((s) => targetKey(s) !== targetKey(t))
+        : [...current, t],
+    );
+  }, []);
+
+  return {
+    selected,
+    results,
+    busy,
+    error,
+    isSelected,
+    toggle,
+    attachSelected: () => send(newTargets(selected, results)),
+    retryFailed: () => send(retryTargets(selected, results)),
+    reset: () => {
+      setSelected([]);
+      setResults(new Map());
+      setError(null);
+    },
+  };
+}
