@@ -76,17 +76,27 @@ describe('call (unit)', () => {
     expect(e.message).toBe('Policy statement must contain resources.');
   });
 
-  it('adds what to do for a missing token', async () => {
+  it('adds what to do for a token the server refuses', async () => {
     const e = (await call(
       'session',
       {},
       {
-        token: null,
+        token: 'stale',
         fetch: fakeFetch(401, {
           error: { code: 'MissingToken', message: 'This request lacks the session token.' },
         }),
       },
     ).catch((x: unknown) => x)) as ApiError;
+    expect(e.code).toBe('MissingToken');
+    expect(e.hint).toMatch(/Open the URL that npm start printed/);
+  });
+
+  it('sends nothing without a token, and says what to do', async () => {
+    const seen: { init?: RequestInit } = {};
+    const e = (await call('session', {}, { token: null, fetch: fakeFetch(200, {}, seen) }).catch(
+      (x: unknown) => x,
+    )) as ApiError;
+    expect(seen.init).toBeUndefined();
     expect(e.code).toBe('MissingToken');
     expect(e.hint).toMatch(/Open the URL that npm start printed/);
   });
@@ -178,8 +188,8 @@ describe('call against the real server and the sandbox', () => {
     expect(e.hint).toBeTruthy();
   });
 
-  it('refuses without the token', async () => {
-    const e = (await call('listPolicies', {}, { ...options(), token: null }).catch(
+  it('is refused by the server with a wrong token', async () => {
+    const e = (await call('listPolicies', {}, { ...options(), token: 'not-the-launch-token' }).catch(
       (x: unknown) => x,
     )) as ApiError;
     expect([e.code, e.status]).toEqual(['MissingToken', 401]);

@@ -117,7 +117,15 @@ export async function call<K extends OperationName>(
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const url = `${options.baseUrl ?? ''}${API_PREFIX}${op}`;
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
-  if (token) headers[TOKEN_HEADER] = token;
+  // Without the launch token the server refuses every call: say so without sending one (a refused
+  // request would only add noise to the browser's console).
+  if (!token) {
+    throw new ApiError(
+      { code: 'MissingToken', message: 'This tab has no session token, so it cannot reach your account.', hint: defaultHint('MissingToken') },
+      0,
+    );
+  }
+  headers[TOKEN_HEADER] = token;
   let response: Response;
   try {
     response = await doFetch(url, {
