@@ -1,7 +1,6 @@
 import { useEditorState } from '../../app/useEditor';
 import type { StatementView } from '../../policy/model';
 import { ActionPickerBody } from './ActionPickerBody';
-import { useCurrentStatement } from './useCurrentStatement';
 
 export interface ActionPickerProps {
   readonly id: string;
@@ -20,9 +19,8 @@ const NO_VALUES: readonly string[] = [];
  *
  * This part follows the editor state; the body re-renders only when this block's list changes.
  */
-export function ActionPicker({ id, statement: given, service, readOnly }: ActionPickerProps) {
+export function ActionPicker({ id, statement, service, readOnly }: ActionPickerProps) {
   const metaService = useEditorState().meta[id]?.service;
-  const statement = useCurrentStatement(id, given);
   const notAction = statement.action === undefined && statement.notAction !== undefined;
   const values = (notAction ? statement.notAction : statement.action)?.values ?? NO_VALUES;
   return (

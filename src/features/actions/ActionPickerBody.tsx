@@ -18,7 +18,7 @@ import { EntryChips } from './EntryChips';
 import { NotActionSection } from './NotActionSection';
 import { PatternField } from './PatternField';
 import { useLatest } from './useLatest';
-import { useServiceDetail } from './useServiceDetail';
+import { useServiceDetail } from '../blocks/useServiceDetail';
 
 export interface ActionPickerBodyProps {
   readonly id: string;

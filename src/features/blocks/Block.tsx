@@ -66,7 +66,7 @@ export const Block = memo(function Block({ id, index, count, statement, meta, re
         </Tooltip>
         <Box sx={{ flex: 1, minWidth: 200 }}>
           <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, lineHeight: 1.3 }}>
-            {service ? service.name : shape.services.length ? shape.services.join(', ') : 'Choose a service'}
+            {service ? service.name : shape.services.length > 4 ? `${shape.services.slice(0, 3).join(', ')} and ${shape.services.length - 3} more services` : shape.services.length ? shape.services.join(', ') : 'Choose a service'}
             {statement.sid ? (
               <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 1 }}>
                 {statement.sid}

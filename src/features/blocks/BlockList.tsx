@@ -4,6 +4,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { useAnalysis, useEditorDispatch, useEditorState } from '../../app/useEditor';
 import { Block } from './Block';
+import { TooBigAlert } from '../import/TooBigAlert';
 
 /** Every statement as a permission block, and "Add additional permissions". */
 export function BlockList() {
@@ -23,6 +24,7 @@ export function BlockList() {
       {notAPolicy && (
         <Alert severity="error">This document is not a policy object the visual editor can show. Edit it in the JSON view.</Alert>
       )}
+      <TooBigAlert />
       {state.ids.map((id, index) => {
         const statement = statements[index];
         if (!statement) return null;

@@ -14,7 +14,6 @@ import { inputFromUtcIso } from './conditionValues';
 import { putCondition, removeCondition } from './conditionWrite';
 import { TimeWindowDialog } from './TimeWindowDialog';
 import { useConditionKeyOptions } from './useConditionKeyOptions';
-import { useCurrentStatement } from '../resources/useCurrentStatement';
 
 export interface ConditionEditorProps {
   readonly id: string;
@@ -45,9 +44,8 @@ export function ConditionEditor({ id, statement, service, readOnly }: ConditionE
   const options = useConditionKeyOptions(statement, service);
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const [seq, setSeq] = useState(0);
-  const current = useCurrentStatement(id);
-  // edits start from the state as it is now (the statement drawn may lag a keystroke behind)
-  const condition = getMember(current ?? statement.raw, 'Condition');
+  // The statement is the editor state's current one (blocks render from the document itself).
+  const condition = getMember(statement.raw, 'Condition');
   const entries = statement.conditions;
 
   const write = (next: JsonValue | undefined, label: string) => dispatch({ type: 'setField', id, key: 'Condition', value: next, label });

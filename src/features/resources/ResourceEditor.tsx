@@ -15,7 +15,6 @@ import { accountsIn, classifyResources, wildcardOnlyActions, withoutActions } fr
 import { ResourceTypeSection } from './ResourceTypeSection';
 import { useBlockResourceTypes } from './useBlockResourceTypes';
 import { useBufferedValue } from './useBufferedValue';
-import { useCurrentStatement } from './useCurrentStatement';
 
 export interface ResourceEditorProps {
   readonly id: string;
@@ -45,13 +44,13 @@ export function ResourceEditor({ id, statement, service, readOnly }: ResourceEdi
   const dispatch = useEditorDispatch();
   const headingId = useId();
   const { detail, failed, chosen, types } = useBlockResourceTypes(statement, service);
-  const current = useCurrentStatement(id);
+  // The statement is the editor state's current one (blocks render from the document itself).
   const resources = useMemo(() => {
-    const value = current ? getMember(current, 'Resource') : undefined;
+    const value = getMember(statement.raw, 'Resource');
     if (typeof value === 'string') return [value];
     if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as readonly string[];
     return statement.resource?.values ?? NO_RESOURCES;
-  }, [current, statement.resource]);
+  }, [statement.raw, statement.resource]);
   /** which type a row was edited as, by Resource index, so that a row does not jump while typed in */
   const [sticky, setSticky] = useState<ReadonlyMap<number, string>>(() => new Map());
   const [specificChosen, setSpecificChosen] = useState(false);

@@ -3,7 +3,7 @@ import { useCatalog } from '../../app/useCatalog';
 import type { ServiceDetailFile } from '../../catalog/types';
 import type { StatementView } from '../../policy/model';
 import { applicableResourceTypes, chosenActions, type ApplicableResourceType, type ChosenActions } from './resourceTypes';
-import { useServiceDetail } from './useServiceDetail';
+import { useServiceDetail } from '../blocks/useServiceDetail';
 
 export interface BlockResourceTypes {
   readonly detail: ServiceDetailFile | undefined;
@@ -15,7 +15,8 @@ export interface BlockResourceTypes {
 /** The block's actions in its service and the resource types they take (empty until the service loads). */
 export function useBlockResourceTypes(statement: StatementView, service: string): BlockResourceTypes {
   const { view, version } = useCatalog();
-  const { detail, failed } = useServiceDetail(service);
+  const { detail, error } = useServiceDetail(service);
+  const failed = error !== undefined;
   const { action, notAction } = statement;
   const chosen = useMemo(() => {
     void version;
