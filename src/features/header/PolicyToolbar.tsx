@@ -18,8 +18,15 @@ import { useEffect, useState } from 'react';
 import { useAnalysis, useEditorDispatch, useEditorState } from '../../app/useEditor';
 import { newPolicyDocument } from '../../app/state/policyReducer';
 import type { PolicyKind } from '../../policy/model';
+import { AccountActions } from '../account/AccountActions';
 import { ExportButtons } from '../export/ExportButtons';
+import { ExportButton } from '../export/ExportButton';
+import { PrintReview } from '../export/PrintReview';
+import { ShareLinkButton } from '../share/ShareLinkButton';
+import { SharedDraftOpener } from '../share/SharedDraftOpener';
 import { FindingCounts } from '../findings/FindingCounts';
+import { ExcludeServiceButton } from '../import/ExcludeServiceButton';
+import { ImportButton } from '../import/ImportButton';
 import { SizeMeter } from './SizeMeter';
 
 export const KIND_LABELS: Readonly<Record<PolicyKind, string>> = {
@@ -101,10 +108,15 @@ export function PolicyToolbar() {
             </IconButton>
           </span>
         </Tooltip>
+        <ImportButton />
+        <ExcludeServiceButton />
         <Button startIcon={<NoteAddIcon />} onClick={() => setConfirmNew(true)}>
           New policy
         </Button>
         <ExportButtons />
+        <AccountActions />
+        <ExportButton />
+        <ShareLinkButton />
       </Stack>
       <Dialog open={confirmNew} onClose={() => setConfirmNew(false)} aria-labelledby="new-policy-title">
         <DialogTitle id="new-policy-title">Start a new policy?</DialogTitle>
@@ -120,6 +132,8 @@ export function PolicyToolbar() {
           </Button>
         </DialogActions>
       </Dialog>
+      <SharedDraftOpener />
+      <PrintReview />
     </Stack>
   );
 }

@@ -1,0 +1,33 @@
+import BlockIcon from '@mui/icons-material/Block';
+import Button from '@mui/material/Button';
+import Snackbar from '@mui/material/Snackbar';
+import Tooltip from '@mui/material/Tooltip';
+import { useState } from 'react';
+import { useEditorState } from '../../app/useEditor';
+import { ExcludeServiceDialog } from './ExcludeServiceDialog';
+
+/** The toolbar's "Exclude a service" action and its dialog. */
+export function ExcludeServiceButton() {
+  const { textValid } = useEditorState();
+  const [open, setOpen] = useState(false);
+  const [message, setMessage] = useState<string | undefined>(undefined);
+  return (
+    <>
+      <Tooltip title={textValid ? 'Remove one service’s permissions from the policy' : 'Fix the JSON syntax error first'}>
+        <span>
+          <Button startIcon={<BlockIcon />} disabled={!textValid} onClick={() => setOpen(true)}>
+            Exclude a service
+          </Button>
+        </span>
+      </Tooltip>
+      {open && <ExcludeServiceDialog open={open} onClose={() => setOpen(false)} onDone={setMessage} />}
+      <Snackbar
+        open={message !== undefined}
+        autoHideDuration={6000}
+        onClose={() => setMessage(undefined)}
+        message={message}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
+      />
+    </>
+  );
+}

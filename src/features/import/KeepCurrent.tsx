@@ -1,0 +1,188 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Collapse from '@mui/material/Collapse';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useMemo, useState } from 'react';
+import { useCatalog } from '../../app/useCatalog';
+import { useEditorDispatch, useEditorState } from '../../app/useEditor';
+import { statementsOf } from '../../app/state/policyReducer';
+import { isJsonObject } from '../../policy/json';
+import type { JsonValue } from '../../policy/model';
+import type { BlockSource } from './importAction';
+import { formatCount, isNewerVersion } from './managedPolicyFilter';
+import { actionFields, changeSummary, managedUpdates, wholeStatementFields } from './managedUpdates';
+import type { SourcedBlock } from './managedUpdates';
+import { useManagedPolicy } from './useManagedPolicy';
+import { withUniqueSids } from './uniqueSids';
+
+const AWS_MANAGED_ARN = 'arn:aws:iam::aws:policy/';
+const MAX_LISTED = 50;
+
+function isAwsManaged(source: BlockSource): boolean {
+  return source.policyArn === undefined || source.policyArn.startsWith(AWS_MANAGED_ARN);
+}
+
+function ActionList({ sign, actions }: { sign: '+' | '−'; actions: readonly string[] }) {
+  if (actions.length === 0) return null;
+  return (
+    <Box component="ul" sx={{ m: 0, pl: 0, listStyle: 'none', fontFamily: 'monospace', fontSize: 12.5 }}>
+      {actions.slice(0, MAX_LISTED).map((action) => (
+        <li key={action}>
+          {sign} {action}
+        </li>
+      ))}
+      {actions.length > MAX_LISTED && <li>… and {formatCount(actions.length - MAX_LISTED)} more</li>}
+    </Box>
+  );
+}
+
+export interface KeepCurrentProps {
+  readonly id: string;
+  readonly source: BlockSource;
+  /** "permission block 3", for accessible names */
+  readonly label: string;
+  readonly readOnly: boolean;
+}
+
+/**
+ * "Keep it current" for a block imported from an AWS managed policy: when the catalog has a newer
+ * version, what it changes in this block (actions gained and lost) and a button to take it.
+ */
+export function KeepCurrent({ id, source, label, readOnly }: KeepCurrentProps) {
+  const state = useEditorState();
+  const dispatch = useEditorDispatch();
+  const { view } = useCatalog();
+  const [details, setDetails] = useState(false);
+  const latest = useManagedPolicy(isAwsManaged(source) ? source.policyName : undefined);
+  const policy = latest.status === 'ready' ? latest.policy : undefined;
+  const stale = policy !== undefined && isNewerVersion(policy.version, source.version);
+
+  const updates = useMemo(() => {
+    if (!stale || !policy) return undefined;
+    const statements = statementsOf(state.document);
+    const blocks: SourcedBlock[] = [];
+    state.ids.forEach((blockId, index) => {
+      const blockSource = state.meta[blockId]?.source;
+      const statement = statements[index];
+      if (blockSource?.policyName === source.policyName && isJsonObject(statement)) {
+        blocks.push({ id: blockId, statement, source: blockSource });
+      }
+    });
+    return managedUpdates(blocks, policy.version, policy.document as JsonValue, view);
+  }, [stale, policy, state.document, state.ids, state.meta, source.policyName, view]);
+
+  if (!policy || !updates) return null;
+  const update = updates.blocks.get(id);
+  const added = updates.firstStale === id ? updates.added : [];
+  if (!update && added.length === 0) return null;
+  const version = policy.version;
+  const name = policy.name;
+  const current = { ...source, version };
+  const markCurrent = () => dispatch({ type: 'setMeta', id, meta: { source: current } });
+
+  return (
+    <Stack spacing={1} sx={{ mt: 1.5 }}>
+      {update?.kind === 'changed' && (
+        <Alert
+          severity="info"
+          role="region"
+          aria-label={`Newer version of ${name} for ${label}`}
+          action={
+            <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+              {(update.added.length > 0 || update.removed.length > 0) && (
+                <Button color="inherit" size="small" onClick={() => setDetails((v) => !v)} aria-expanded={details}>
+                  {details ? 'Hide changes' : 'Show changes'}
+                </Button>
+              )}
+              {(update.added.length > 0 || update.removed.length > 0) && (
+                <Button
+                  color="inherit"
+                  size="small"
+                  variant="outlined"
+                  disabled={readOnly}
+                  onClick={() => {
+                    dispatch({ type: 'setFields', id, fields: actionFields(update), label: `Take ${name} ${version}` });
+                    markCurrent();
+                  }}
+                >
+                  Take the changes
+                </Button>
+              )}
+              {update.otherChanges && (
+                <Button
+                  color="inherit"
+                  size="small"
+                  disabled={readOnly}
+                  onClick={() => {
+                    const statement = statementsOf(state.document)[state.ids.indexOf(id)];
+                    if (!isJsonObject(statement)) return;
+                    dispatch({ type: 'setFields', id, fields: wholeStatementFields(statement, update.statement), label: `Take ${name} ${version}` });
+                    markCurrent();
+                  }}
+                >
+                  Take the whole statement
+                </Button>
+              )}
+            </Stack>
+          }
+        >
+          <Typography variant="body2">
+            Newer version {version} available: {changeSummary(update.added.length, update.removed.length, update.otherChanges)}.
+          </Typography>
+          <Collapse in={details} unmountOnExit>
+            <Box sx={{ mt: 1 }}>
+              <ActionList sign="+" actions={update.added} />
+              <ActionList sign="−" actions={update.removed} />
+            </Box>
+          </Collapse>
+        </Alert>
+      )}
+      {update?.kind === 'removed' && (
+        <Alert
+          severity="info"
+          role="region"
+          aria-label={`Newer version of ${name} for ${label}`}
+          action={
+            <Stack direction="row" spacing={1}>
+              <Button color="inherit" size="small" disabled={readOnly} onClick={() => dispatch({ type: 'removeBlock', id })}>
+                Remove this block
+              </Button>
+              <Button color="inherit" size="small" onClick={markCurrent}>
+                Keep it
+              </Button>
+            </Stack>
+          }
+        >
+          <Typography variant="body2">
+            {name} {version} no longer has this statement.
+          </Typography>
+        </Alert>
+      )}
+      {added.length > 0 && (
+        <Alert
+          severity="info"
+          role="region"
+          aria-label={`New statements in ${name} ${version}`}
+          action={
+            <Button
+              color="inherit"
+              size="small"
+              disabled={readOnly}
+              onClick={() =>
+                dispatch({ type: 'appendBlocks', statements: withUniqueSids(statementsOf(state.document), added), meta: { source: current } })
+              }
+            >
+              Add {added.length === 1 ? 'it' : 'them'}
+            </Button>
+          }
+        >
+          <Typography variant="body2">
+            {name} {version} also has {added.length} new statement{added.length === 1 ? '' : 's'}.
+          </Typography>
+        </Alert>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,114 @@
+import CallSplitIcon from '@mui/icons-material/CallSplit';
+import CompressIcon from '@mui/icons-material/Compress';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import Snackbar from '@mui/material/Snackbar';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { useAnalysis, useEditorState } from '../../app/useEditor';
+import type { SplitSuccess } from '../../policy/split';
+import { CompactDialog } from './CompactDialog';
+import { fitTarget } from './fitTarget';
+import { KeptSplit } from './KeptSplit';
+import { formatCount } from './managedPolicyFilter';
+import { SplitDialog } from './SplitDialog';
+import { useFitPlan } from './useFitPlan';
+import { KIND_NOUNS } from './kindNouns';
+
+/**
+ * Above the blocks when the draft is over its size quota: how compaction and a split would make
+ * it fit (worked out in the background), and the two actions. Also shows a split the user kept.
+ */
+export function TooBigAlert() {
+  const state = useEditorState();
+  const { size } = useAnalysis();
+  const over = size.over && state.textValid;
+  const plan = useFitPlan(state.document, state.kind, over);
+  const target = fitTarget(state.kind);
+  const [dialog, setDialog] = useState<'compact' | 'split' | undefined>(undefined);
+  const [kept, setKept] = useState<{ split: SplitSuccess; quota: number; at: Date } | undefined>(undefined);
+  const [message, setMessage] = useState<string | undefined>(undefined);
+
+  const split = plan.status === 'done' ? plan.split : undefined;
+  const compaction = plan.status === 'done' ? plan.compaction : undefined;
+  const parts = split?.ok ? split.documents.length : undefined;
+
+  return (
+    <>
+      {kept && <KeptSplit split={kept.split} quota={kept.quota} at={kept.at} onDiscard={() => setKept(undefined)} />}
+      {over && (
+        <Alert severity="warning" aria-label="Over the size quota" role="region">
+          <AlertTitle>Over the size quota</AlertTitle>
+          <Typography variant="body2">
+            This policy has {formatCount(size.size)} characters; {KIND_NOUNS[state.kind]} can have at most {formatCount(size.quota)}{' '}
+            (IAM does not count whitespace).
+          </Typography>
+          {plan.status === 'working' && (
+            <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mt: 0.5 }}>
+              <CircularProgress size={14} color="inherit" />
+              <Typography variant="body2">Working out how to make it fit…</Typography>
+            </Stack>
+          )}
+          {plan.status === 'failed' && <Typography variant="body2">Could not work out a fit: {plan.error}</Typography>}
+          {compaction && compaction.after < compaction.before && (
+            <Typography variant="body2">
+              Compacting the wildcards brings it to {formatCount(compaction.after)} characters
+              {compaction.after <= size.quota ? ', within the quota.' : ', still over the quota.'}
+            </Typography>
+          )}
+          {split && !split.ok && <Typography variant="body2">It cannot be split: {split.message}</Typography>}
+          {parts !== undefined && parts > 1 && (
+            <Typography variant="body2">
+              Splitting gives {parts} policies that together allow exactly the same actions.
+            </Typography>
+          )}
+          {target.note && (
+            <Typography variant="body2" color="text.secondary">
+              {target.note}
+            </Typography>
+          )}
+          <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
+            <Button size="small" variant="outlined" color="inherit" startIcon={<CompressIcon />} onClick={() => setDialog('compact')}>
+              Compact
+            </Button>
+            {target.partQuota !== undefined && (!split || split.ok) && (
+              <Button
+                size="small"
+                variant="outlined"
+                color="inherit"
+                startIcon={<CallSplitIcon />}
+                disabled={parts === undefined}
+                onClick={() => setDialog('split')}
+              >
+                {parts === undefined ? 'Split into policies' : `Split into ${parts} policies`}
+              </Button>
+            )}
+          </Stack>
+        </Alert>
+      )}
+      {dialog === 'compact' && <CompactDialog quota={size.quota} onClose={() => setDialog(undefined)} onDone={setMessage} />}
+      {dialog === 'split' && target.partQuota !== undefined && (
+        <SplitDialog
+          partQuota={target.partQuota}
+          {...(target.note ? { note: target.note } : {})}
+          known={split}
+          onClose={() => setDialog(undefined)}
+          onKeep={(result) => {
+            setKept({ split: result, quota: target.partQuota ?? size.quota, at: new Date() });
+            setDialog(undefined);
+          }}
+        />
+      )}
+      <Snackbar
+        open={message !== undefined}
+        autoHideDuration={6000}
+        onClose={() => setMessage(undefined)}
+        message={message}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
+      />
+    </>
+  );
+}
