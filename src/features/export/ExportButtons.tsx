@@ -1,6 +1,6 @@
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import DownloadIcon from '@mui/icons-material/Download';
-import Button from '@mui/material/Button';
+import IconButton from '@mui/material/IconButton';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Snackbar from '@mui/material/Snackbar';
 import Switch from '@mui/material/Switch';
@@ -24,10 +24,10 @@ export function ExportButtons() {
         control={<Switch size="small" checked={minified} onChange={(e) => setMinified(e.target.checked)} />}
         label="Minified"
       />
-      <Tooltip title={blocked ? why : ''}>
+      <Tooltip title={blocked ? why : 'Copy JSON'}>
         <span>
-          <Button
-            startIcon={<ContentCopyIcon />}
+          <IconButton
+            aria-label="Copy JSON"
             disabled={blocked}
             onClick={() =>
               copyText(text()).then(
@@ -36,15 +36,15 @@ export function ExportButtons() {
               )
             }
           >
-            Copy JSON
-          </Button>
+            <ContentCopyIcon />
+          </IconButton>
         </span>
       </Tooltip>
-      <Tooltip title={blocked ? why : ''}>
+      <Tooltip title={blocked ? why : 'Download JSON'}>
         <span>
-          <Button startIcon={<DownloadIcon />} disabled={blocked} onClick={() => downloadText('policy.json', text() + '\n')}>
-            Download JSON
-          </Button>
+          <IconButton aria-label="Download JSON" disabled={blocked} onClick={() => downloadText('policy.json', text() + '\n')}>
+            <DownloadIcon />
+          </IconButton>
         </span>
       </Tooltip>
       <Snackbar open={message !== null} autoHideDuration={3000} onClose={() => setMessage(null)} message={message ?? ''} />

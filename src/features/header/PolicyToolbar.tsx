@@ -7,6 +7,7 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
+import Divider from '@mui/material/Divider';
 import FormControl from '@mui/material/FormControl';
 import IconButton from '@mui/material/IconButton';
 import InputLabel from '@mui/material/InputLabel';
@@ -18,7 +19,6 @@ import { useEffect, useState } from 'react';
 import { useAnalysis, useEditorDispatch, useEditorState } from '../../app/useEditor';
 import { newPolicyDocument } from '../../app/state/policyReducer';
 import type { PolicyKind } from '../../policy/model';
-import { AccountActions } from '../account/AccountActions';
 import { ExportButtons } from '../export/ExportButtons';
 import { ExportButton } from '../export/ExportButton';
 import { PrintReview } from '../export/PrintReview';
@@ -93,7 +93,12 @@ export function PolicyToolbar() {
       </FormControl>
       <SizeMeter size={size} />
       <FindingCounts />
-      <Stack direction="row" spacing={0.5} sx={{ flex: 1, justifyContent: 'flex-end', alignItems: 'center' }}>
+      <Stack
+        direction="row"
+        spacing={0.5}
+        useFlexGap
+        sx={{ flex: 1, justifyContent: 'flex-end', alignItems: 'center', flexWrap: 'wrap', rowGap: 0.5 }}
+      >
         <Tooltip title="Undo (Ctrl+Z)">
           <span>
             <IconButton aria-label="Undo" disabled={state.past.length === 0} onClick={() => dispatch({ type: 'undo' })}>
@@ -108,13 +113,14 @@ export function PolicyToolbar() {
             </IconButton>
           </span>
         </Tooltip>
-        <ImportButton />
-        <ExcludeServiceButton />
+        <Divider orientation="vertical" flexItem />
         <Button startIcon={<NoteAddIcon />} onClick={() => setConfirmNew(true)}>
           New policy
         </Button>
+        <ImportButton />
+        <ExcludeServiceButton />
+        <Divider orientation="vertical" flexItem />
         <ExportButtons />
-        <AccountActions />
         <ExportButton />
         <ShareLinkButton />
       </Stack>

@@ -7,6 +7,7 @@ import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useCatalog } from '../../app/useCatalog';
+import { AccountActions } from '../account/AccountActions';
 import { ConnectionBadge } from '../account/ConnectionBadge';
 import type { ColorMode } from '../../app/theme';
 
@@ -28,6 +29,7 @@ export function TopBar({ colorMode, onColorModeChange }: TopBarProps) {
           {view.services.length} services · {view.allActions.length.toLocaleString('en-US')} actions
         </Typography>
         <ConnectionBadge />
+        <AccountActions />
         <Tooltip title="Date of the IAM service reference data this catalog was built from">
           <Chip size="small" variant="outlined" label={`IAM data ${date}`} />
         </Tooltip>
