@@ -130,8 +130,15 @@ export async function browserBench(): Promise<void> {
       console.log(`keystroke to results painted, typing "GetObject" x10: median ${ms(k.median)}, p95 ${ms(k.p95)} (${times.length} samples; target median <= 17.5 ms, p95 <= 20 ms)`);
 
       // 4. a JSON edit of a ~6 KB policy shown in the visual editor
-      const jsonMs = await jsonToVisual(page);
-      console.log(jsonMs === null ? 'JSON edit to visual editor: not measured (no JSON editor hook)' : `JSON edit of a 6 KB policy to the visual editor: ${ms(jsonMs)} (target: within one frame, 16.7 ms)`);
+      const jsonMs = await Promise.race([
+        jsonToVisual(page).catch((e: unknown) => (e instanceof Error ? e.message : String(e))),
+        new Promise<string>((resolve) => setTimeout(() => resolve('no result within 60 s'), 60_000)),
+      ]);
+      console.log(
+        typeof jsonMs === 'number'
+          ? `JSON edit of a 6 KB policy to the visual editor: ${ms(jsonMs)} (target: within one frame, 16.7 ms)`
+          : `JSON edit to visual editor: not measured (${jsonMs ?? 'the JSON editor did not show'})`,
+      );
       await context.close();
     }
   } finally {
@@ -141,8 +148,8 @@ export async function browserBench(): Promise<void> {
 }
 
 /**
- * Pastes a ~6 KB policy into the JSON editor (select all, insert text, as a paste does) and
- * measures from the input event until the visual editor has rendered the new blocks.
+ * Pastes a ~6 KB policy into the JSON editor (select all, paste from the clipboard) and
+ * measures from the paste event until the visual editor has rendered the new blocks.
  */
 async function jsonToVisual(page: Page): Promise<number | null> {
   await page.getByRole('tab', { name: 'JSON' }).click();
@@ -155,13 +162,16 @@ async function jsonToVisual(page: Page): Promise<number | null> {
     Resource: [`arn:aws:s3:::bucket-${i}`, `arn:aws:s3:::bucket-${i}/*`],
   }));
   const text = JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 4);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
   await host.click();
   await page.keyboard.press('Control+A');
   await page.evaluate(() => {
     const w = window as unknown as { __jsonToVisual: Promise<number> };
     w.__jsonToVisual = new Promise<number>((resolve) => {
       let start = 0;
-      document.addEventListener('beforeinput', (e) => (start = start || e.timeStamp), { capture: true, once: true });
+      const mark = (e: Event) => (start = start || e.timeStamp);
+      document.addEventListener('paste', mark, { capture: true, once: true });
       const main = document.querySelector('main') as HTMLElement;
       const observer = new MutationObserver(() => {
         if (document.querySelectorAll('section[aria-label^="Permission block "]').length >= 24) {
@@ -172,6 +182,6 @@ async function jsonToVisual(page: Page): Promise<number | null> {
       observer.observe(main, { childList: true, subtree: true });
     });
   });
-  await page.keyboard.insertText(text);
+  await page.keyboard.press('Control+V');
   return page.evaluate(() => (window as unknown as { __jsonToVisual: Promise<number> }).__jsonToVisual);
 }
