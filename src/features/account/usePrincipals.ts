@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
-import { call, isAbortError, toApiError, type ApiError } from '../../api/client';
+import type { ApiError } from '../../api/client';
 import type { PrincipalInfo } from '../../server/contract';
-import { useDebouncedValue } from './useDebouncedValue';
+import { useAccountSearch } from './useAccountSearch';
 
 export interface PrincipalList {
   readonly principals: readonly PrincipalInfo[];
@@ -12,40 +11,14 @@ export interface PrincipalList {
   readonly truncated: boolean;
 }
 
-const PAGE = 200;
-
 /** Users, groups and roles matching `search` (debounced); `refreshKey` re-asks (e.g. after attaching). */
 export function usePrincipals(search: string, enabled: boolean, refreshKey: number): PrincipalList {
-  const settled = useDebouncedValue(search.trim(), 250);
-  const [state, setState] = useState<{
-    key: string;
-    out?: { principals: readonly PrincipalInfo[]; total: number };
-    error?: ApiError;
-  }>({ key: '' });
-  const key = `${settled}\u0000${refreshKey}`;
-
-  useEffect(() => {
-    if (!enabled) return;
-    const controller = new AbortController();
-    call(
-      'listPrincipals',
-      { limit: PAGE, ...(settled ? { search: settled } : {}) },
-      { signal: controller.signal },
-    )
-      .then((out) => setState({ key, out }))
-      .catch((e: unknown) => {
-        if (!isAbortError(e)) setState({ key, error: toApiError(e) });
-      });
-    return () => controller.abort();
-  }, [settled, enabled, key]);
-
-  // the last answer stays on screen while the next one loads
-  const fresh = state.key === key;
+  const { out, loading, error } = useAccountSearch('listPrincipals', search, enabled, refreshKey);
   return {
-    principals: state.out?.principals ?? [],
-    total: state.out?.total ?? 0,
-    loading: enabled && !fresh,
-    error: fresh ? (state.error ?? null) : null,
-    truncated: (state.out?.total ?? 0) > (state.out?.principals.length ?? 0),
+    principals: out?.principals ?? [],
+    total: out?.total ?? 0,
+    loading,
+    error,
+    truncated: (out?.total ?? 0) > (out?.principals.length ?? 0),
   };
 }
