@@ -5,7 +5,9 @@ import { expect, test } from './fixtures/test';
 async function openWith(page: Page, openApp: () => Promise<Page>, statement: Record<string, unknown>): Promise<EditorPage> {
   await EditorPage.seedDraft(page, { Version: '2012-10-17', Statement: [{ Effect: 'Allow', ...statement }] });
   await openApp();
-  return new EditorPage(page);
+  const editor = new EditorPage(page);
+  await editor.settled();
+  return editor;
 }
 
 const S3_GET = { Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::my-bucket/*'] };

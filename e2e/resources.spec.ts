@@ -6,7 +6,9 @@ import { expect, test } from './fixtures/test';
 async function openWith(page: Page, openApp: () => Promise<Page>, statement: Record<string, unknown>): Promise<EditorPage> {
   await EditorPage.seedDraft(page, { Version: '2012-10-17', Statement: [{ Effect: 'Allow', ...statement }] });
   await openApp();
-  return new EditorPage(page);
+  const editor = new EditorPage(page);
+  await editor.settled();
+  return editor;
 }
 
 test('a chosen service without actions asks for actions first', async ({ openApp }) => {

@@ -33,6 +33,16 @@ export class EditorPage {
     return JSON.parse(await this.policyText()) as { Version?: string; Statement: Record<string, unknown>[] };
   }
 
+  /**
+   * Waits until the blocks' service details have loaded, so nothing moves under the pointer
+   * (a button that shifts between mouse down and up never gets its click).
+   */
+  async settled(): Promise<void> {
+    const main = this.page.getByRole('main', { name: 'Visual editor' });
+    await expect(main.getByRole('progressbar', { name: /^Loading .* action details$/ })).toHaveCount(0);
+    await expect(main.getByText(/^Loading the resource types of /)).toHaveCount(0);
+  }
+
   async expectBlockCount(n: number): Promise<void> {
     await expect(this.blocks()).toHaveCount(n);
   }
