@@ -66,7 +66,22 @@ export function planExclusion(
 ): ExcludePlan {
   const sizeBefore = documentSize(document);
   const base = excludeService(document, service, catalog);
-  const crossService = base.notes.filter((note): note is CrossServiceNote => note.kind === 'cross-service-pattern');
+  const crossService = base.notes.filter(
+    (note): note is CrossServiceNote => note.kind === 'cross-service-pattern',
+  );
+  /** The plan that changes nothing, with the reason. */
+  const refused = (error: string): ExcludePlan => ({
+    document,
+    crossService,
+    changes: [],
+    removedStatements: new Set(),
+    appended: 0,
+    sizeBefore,
+    sizeAfter: sizeBefore,
+    changed: false,
+    othersAllowed: 0,
+    error,
+  });
   let result = base;
   let appended = 0;
   let output = base.document;
@@ -76,18 +91,9 @@ export function planExclusion(
       result = expandCrossServiceWildcards(document, service, catalog);
       output = result.document;
     } catch (error) {
-      return {
-        document,
-        crossService,
-        changes: [],
-        removedStatements: new Set(),
-        appended: 0,
-        sizeBefore,
-        sizeAfter: sizeBefore,
-        changed: false,
-        othersAllowed: 0,
-        error: `Expanding the wildcards did not check out, so nothing was changed: ${error instanceof Error ? error.message : String(error)}`,
-      };
+      return refused(
+        `Expanding the wildcards did not check out, so nothing was changed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   } else if (crossService.length > 0 && remedy === 'deny') {
     output = addDenyForService(base.document, service);
@@ -97,22 +103,14 @@ export function planExclusion(
   const removedStatements = new Set(
     result.notes.filter((note) => note.kind === 'statement-removed').map((note) => note.statementIndex),
   );
-  const changes = [...result.notes.map(describe).filter((line): line is string => line !== undefined), ...extra];
+  const changes = [
+    ...result.notes.map(describe).filter((line): line is string => line !== undefined),
+    ...extra,
+  ];
   // The proof: the service is gone, and every other action allowed before still is (and no more).
   const check = checkExclusion(document, output, service, catalog);
   if (check.error !== undefined) {
-    return {
-      document,
-      crossService,
-      changes: [],
-      removedStatements: new Set(),
-      appended: 0,
-      sizeBefore,
-      sizeAfter: sizeBefore,
-      changed: false,
-      othersAllowed: 0,
-      error: check.error,
-    };
+    return refused(check.error);
   }
   return {
     othersAllowed: check.othersAllowed,
@@ -140,9 +138,16 @@ function checkExclusion(
   const expected = [...was].filter((key) => !key.startsWith(prefix));
   const same = expected.length === now.size - left.length && expected.every((key) => now.has(key));
   if (left.length > 0) {
-    return { othersAllowed: 0, error: `The result would still allow ${formatCount(left.length)} actions of ${service}, so nothing was changed.` };
+    return {
+      othersAllowed: 0,
+      error: `The result would still allow ${formatCount(left.length)} actions of ${service}, so nothing was changed.`,
+    };
   }
-  if (!same) return { othersAllowed: 0, error: 'The result would change what other services allow, so nothing was changed.' };
+  if (!same)
+    return {
+      othersAllowed: 0,
+      error: 'The result would change what other services allow, so nothing was changed.',
+    };
   return { othersAllowed: expected.length };
 }
 
