@@ -10,7 +10,7 @@ import { parse } from '../src/policy/parse';
 import { serializeDocument } from '../src/policy/serialize';
 import { policySize } from '../src/policy/size';
 import { validate } from '../src/policy/validate';
-import { DEFAULT_CATALOG_DIR, loadCatalogFromDisk } from '../src/server/catalogFiles';
+import { DEFAULT_CATALOG_DIR, loadCatalogFromDisk } from '../src/catalog/node';
 import { kb, ms, rng, summarizeTimes } from './stats';
 
 function timeIt(fn: () => void, runs: number): { median: number; p95: number; mean: number } {

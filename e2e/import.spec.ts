@@ -7,7 +7,7 @@ import { documentSize } from '../src/policy/compact';
 import { actionsAllowed } from '../src/policy/expand';
 import type { JsonObject, JsonValue } from '../src/policy/model';
 import { buildModel } from '../src/policy/parse';
-import { loadCatalogFromDisk } from '../src/server/catalogFiles';
+import { loadCatalogFromDisk } from '../src/catalog/node';
 import { expect, test } from './fixtures/test';
 
 const DRAFT_KEY = 'workbench.draft.v1';

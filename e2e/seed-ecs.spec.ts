@@ -1,5 +1,5 @@
 import { CatalogLoader } from '../src/catalog/load';
-import { nodeFetchJson } from '../src/server/catalogFiles';
+import { nodeFetchJson } from '../src/catalog/node';
 import { expect, test } from './fixtures/test';
 import { EditorPage } from './pages/EditorPage';
 

@@ -3,7 +3,7 @@
  *
  * A CatalogLoader reads files through an injected `fetchJson(path)`, where `path` is relative
  * to the catalog root ("index.json", "services/s3.json") and URL-encoded. In the browser that is
- * `fetch('/catalog/' + path)`; in Node, src/server/catalogFiles.ts reads the files from disk.
+ * `fetch('/catalog/' + path)`; in Node, src/catalog/node.ts reads the files from disk.
  * The index and the global condition keys are loaded up front; service details and managed
  * policies on demand. Each file is fetched at most once: concurrent requests share one promise,
  * and a failed fetch is forgotten so that it can be retried.

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureCatalog } from '../../scripts/build-catalog';
-import { nodeFetchJson } from '../server/catalogFiles';
+import { nodeFetchJson } from './node';
 import type { LoadedCatalogView } from './load';
 import { CatalogLoader } from './load';
 import { createSearchIndex } from './search';

@@ -5,10 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { ACCESS_ANALYZER_CHECKS, CHECKS, PARSE_FINDING_CODES } from './checks';
 import { INVALID_CASES } from './fixtures/validateCases';
 
-/** The repository root (this file is src/policy/checks.test.ts). */
-const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
-/** shared/ sits beside the repository, locally (/work/shared) and in CI. */
-const TSV = resolve(repoRoot, '..', 'shared', 'reference', 'access-analyzer-checks.tsv');
+/**
+ * The names and severities of IAM Access Analyzer's policy checks, copied into the repository from
+ * the public IAM User Guide's policy check reference ("Access Analyzer policy check reference").
+ */
+const TSV = resolve(fileURLToPath(new URL('.', import.meta.url)), 'fixtures', 'access-analyzer-checks.tsv');
 
 function tsvRows(): { severity: string; name: string }[] {
   return readFileSync(TSV, 'utf8')

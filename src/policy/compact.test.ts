@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogView } from '../catalog/catalog';
 import { CatalogLoader } from '../catalog/load';
-import { DEFAULT_CATALOG_DIR, nodeFetchJson } from '../server/catalogFiles';
+import { DEFAULT_CATALOG_DIR, nodeFetchJson } from '../catalog/node';
 import { compactActionList, compactActionSet, compactPolicy, documentSize, sameActions } from './compact';
 import { actionsAllowed, expandActions } from './expand';
 import { actionElement, sameGrants, statementObjects, unmatchedEntries } from './grants';

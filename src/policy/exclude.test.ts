@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogView } from '../catalog/catalog';
 import { CatalogLoader } from '../catalog/load';
-import { DEFAULT_CATALOG_DIR, nodeFetchJson } from '../server/catalogFiles';
+import { DEFAULT_CATALOG_DIR, nodeFetchJson } from '../catalog/node';
 import { addDenyForService, excludeService, expandCrossServiceWildcards } from './exclude';
 import { actionsAllowed } from './expand';
 import { statementObjects } from './grants';

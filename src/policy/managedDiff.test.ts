@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogView } from '../catalog/catalog';
 import { CatalogLoader } from '../catalog/load';
-import { DEFAULT_CATALOG_DIR, nodeFetchJson } from '../server/catalogFiles';
+import { DEFAULT_CATALOG_DIR, nodeFetchJson } from '../catalog/node';
 import { compactPolicy } from './compact';
 import { actionsAllowed } from './expand';
 import { diffActions, statementDiff } from './managedDiff';

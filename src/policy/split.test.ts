@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogView } from '../catalog/catalog';
 import { CatalogLoader } from '../catalog/load';
-import { DEFAULT_CATALOG_DIR, nodeFetchJson } from '../server/catalogFiles';
+import { DEFAULT_CATALOG_DIR, nodeFetchJson } from '../catalog/node';
 import { documentSize } from './compact';
 import { actionKey, actionsAllowed, expandActions } from './expand';
 import { actionElement, grantsByContext, statementContext, statementObjects } from './grants';

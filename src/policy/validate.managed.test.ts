@@ -13,7 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogView } from '../catalog/catalog';
 import type { ManagedPolicyEntry } from '../catalog/types';
-import { loadCatalogFromDisk } from '../server/catalogFiles';
+import { loadCatalogFromDisk } from '../catalog/node';
 import type { Finding } from './model';
 import { parse } from './parse';
 import { validate } from './validate';

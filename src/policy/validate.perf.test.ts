@@ -3,7 +3,7 @@
  * policy (no assertion on the times: they depend on the machine). Budgets: 2 ms and 50 ms.
  */
 import { describe, expect, it } from 'vitest';
-import { loadCatalogFromDisk } from '../server/catalogFiles';
+import { loadCatalogFromDisk } from '../catalog/node';
 import { parse } from './parse';
 import { validate } from './validate';
 

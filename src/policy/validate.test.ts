@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogView } from '../catalog/catalog';
-import { loadCatalogFromDisk } from '../server/catalogFiles';
+import { loadCatalogFromDisk } from '../catalog/node';
 import { CHECKS } from './checks';
 import { INVALID_CASES, VALID_CASES } from './fixtures/validateCases';
 import type { ValidateCase } from './fixtures/validateCases';

@@ -14,7 +14,7 @@ import { CHECKS, isCheckCode } from '../policy/checks';
 import { INVALID_CASES, VALID_CASES } from '../policy/fixtures/validateCases';
 import type { ValidateCase } from '../policy/fixtures/validateCases';
 import { PARSE_CODES } from '../policy/parse';
-import { DEFAULT_CATALOG_DIR, nodeFetchJson } from '../server/catalogFiles';
+import { DEFAULT_CATALOG_DIR, nodeFetchJson } from '../catalog/node';
 import { IAM_ENFORCED, checkDocument, isEnforced } from './documents';
 import type { DocumentKind } from './documents';
 

@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CatalogLoader } from '../catalog/load';
-import { DEFAULT_CATALOG_DIR, nodeFetchJson } from '../server/catalogFiles';
+import { DEFAULT_CATALOG_DIR, nodeFetchJson } from '../catalog/node';
 import { IamError } from './errors';
 import { IAM_OPERATIONS, Params, STS_OPERATIONS, unknownAction } from './operations';
 import type { Operation } from './operations';

@@ -9,7 +9,7 @@ import { parse } from '../policy/parse';
 import { policySize } from '../policy/size';
 import { validate } from '../policy/validate';
 import { ApiError } from './apiError';
-import { DEFAULT_CATALOG_DIR, nodeFetchJson } from './catalogFiles';
+import { DEFAULT_CATALOG_DIR, nodeFetchJson } from '../catalog/node';
 import { NAME_RE } from './contract';
 import type {
   ApiErrorInfo,

@@ -5,8 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CatalogLoader } from '../catalog/load';
-import type { FetchJson } from '../catalog/load';
+import { CatalogLoader } from './load';
+import type { FetchJson } from './load';
 
 /** public/catalog/ of this project (built by scripts/build-catalog.ts). */
 export const DEFAULT_CATALOG_DIR = fileURLToPath(new URL('../../public/catalog/', import.meta.url));
