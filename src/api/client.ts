@@ -5,7 +5,7 @@
  *
  * Types only from the contract: the zod schemas stay on the server.
  */
-import { apiToken } from '../app/token';
+import { apiToken } from './token';
 import type {
   ApiErrorInfo,
   FindingInfo,
@@ -13,7 +13,7 @@ import type {
   OperationName,
   OperationOutputs,
   PolicyVersionInfo,
-} from '../server/contract';
+} from './contract';
 
 export const TOKEN_HEADER = 'x-workbench-token';
 export const API_PREFIX = '/api/';

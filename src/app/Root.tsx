@@ -6,8 +6,8 @@ import { ThemeProvider } from '@mui/material/styles';
 import Typography from '@mui/material/Typography';
 import { useMemo } from 'react';
 import { App } from './App';
-import { CatalogProvider } from './CatalogProvider';
-import { EditorProvider } from './EditorProvider';
+import { CatalogProvider } from '../editor/CatalogProvider';
+import { EditorProvider } from '../editor/EditorProvider';
 import { makeTheme } from './theme';
 import { useColorMode } from './useColorMode';
 

@@ -7,7 +7,7 @@ import { JsonPanel, type JsonPanelHandle } from '../features/json/JsonPanel';
 import { blockIndexOfPointer, blockRegionLabel } from '../features/json/revealTarget';
 import { SummaryPanel } from '../features/summary/SummaryPanel';
 import type { Finding } from '../policy/model';
-import { useAnalysis } from './useEditor';
+import { useAnalysis } from '../editor/useEditor';
 
 type TabName = 'json' | 'findings' | 'summary';
 

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { captureSharedDraft } from '../features/share/incomingDraft';
 import './print.css';
 import { Root } from './Root';
-import { captureToken } from './token';
+import { captureToken } from '../api/token';
 
 captureToken();
 captureSharedDraft();

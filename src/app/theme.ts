@@ -1,6 +1,8 @@
 import { createTheme, type Theme } from '@mui/material/styles';
 
-export type ColorMode = 'light' | 'dark';
+import type { ColorMode } from '../features/header/colorMode';
+
+export type { ColorMode };
 
 export function makeTheme(mode: ColorMode): Theme {
   return createTheme({

@@ -1,210 +1,40 @@
 /**
- * The contract between the browser and the local server: every operation, its input schema
- * and its output type. The browser imports types only from here.
- *
- * Each operation is `POST /api/<name>` with a JSON body checked against its schema. A success
- * answers 200 with the operation's output; a failure answers an HTTP error status with
- * `{ error: { code, message, hint? } }` (ApiErrorBody).
+ * The server's side of the contract (src/api/contract.ts): a zod schema for every operation's
+ * input, built from IAM's limits (src/policy/iamLimits.ts), so that bad input is refused before
+ * any AWS call. The compiler holds each schema to the contract's input type.
  */
 import { z } from 'zod';
+import type { OperationInputs, OperationName } from '../api/contract';
+import {
+  DESCRIPTION_MAX,
+  DOCUMENT_MAX,
+  NAME_MAX,
+  NAME_RE,
+  PATH_MAX,
+  PATH_RE,
+  SERVICE_PRINCIPAL_RE,
+  TAGS_MAX,
+  TAG_KEY_MAX,
+  TAG_KEY_RE,
+  TAG_VALUE_MAX,
+  TAG_VALUE_RE,
+  SESSION_HOURS_MAX,
+  SESSION_HOURS_MIN,
+} from '../policy/iamLimits';
 
-export const API_PREFIX = '/api/';
+export * from '../api/contract';
+export { NAME_RE, PATH_RE, SERVICE_PRINCIPAL_RE, TAG_KEY_RE, TAG_VALUE_RE };
 
-/** How the server talks to IAM. */
-export type ConnectionMode = 'aws' | 'sandbox' | 'endpoint';
+const nameHelp = (max: number) => `use 1-${max} letters, digits and + = , . @ _ -`;
+const entityName = (max: number) => z.string().min(1).max(max).regex(NAME_RE, nameHelp(max));
 
-/** An error as the API reports it: a stable code, what happened, and what to do next. */
-export interface ApiErrorInfo {
-  readonly code: string;
-  readonly message: string;
-  /** what to do next */
-  readonly hint?: string;
-  /** createRole: the trust policy's error findings (from our validator) */
-  readonly findings?: readonly FindingInfo[];
-  /** createPolicyVersion at the 5-version quota: the policy's versions, newest first */
-  readonly versions?: readonly PolicyVersionInfo[];
-}
-
-export interface ApiErrorBody {
-  readonly error: ApiErrorInfo;
-}
-
-export interface FindingInfo {
-  readonly code: string;
-  readonly severity: string;
-  readonly message: string;
-  readonly pointer: string;
-}
-
-export interface SessionInfo {
-  readonly app: string;
-  readonly version: string;
-  readonly mode: ConnectionMode;
-  readonly profile?: string;
-  readonly region?: string;
-  readonly endpointUrl?: string;
-  /** true when STS GetCallerIdentity answered */
-  readonly connected: boolean;
-  /** e.g. "Sandbox account 123456789012", "AWS account 111122223333 (profile dev)" or "Not connected" */
-  readonly label: string;
-  readonly accountId?: string;
-  readonly arn?: string;
-  readonly userId?: string;
-  /** when not connected: why, and what to do */
-  readonly error?: ApiErrorInfo;
-  /** ISO time of the identity check (answers are cached briefly) */
-  readonly checkedAt?: string;
-}
-
-export type PrincipalKind = 'user' | 'group' | 'role';
-
-export interface PrincipalInfo {
-  readonly kind: PrincipalKind;
-  readonly name: string;
-  readonly arn: string;
-  readonly path: string;
-  readonly id: string;
-  readonly createDate?: string;
-  readonly description?: string;
-  /** managed policies attached now; absent when they could not be listed */
-  readonly attachedPolicyCount?: number;
-  /** IAM's default quota of attached managed policies (10) */
-  readonly attachedPolicyQuota: number;
-  readonly atQuota: boolean;
-}
-
-export interface ListPrincipalsOutput {
-  readonly principals: readonly PrincipalInfo[];
-  /** pass back as `cursor` for the next page; absent on the last page */
-  readonly nextCursor?: string;
-  /** principals matching the search, over all pages */
-  readonly total: number;
-}
-
-export interface PolicyInfo {
-  readonly name: string;
-  readonly arn: string;
-  readonly path: string;
-  readonly id: string;
-  readonly defaultVersionId: string;
-  readonly attachmentCount: number;
-  readonly isAttachable: boolean;
-  readonly description?: string;
-  readonly createDate?: string;
-  readonly updateDate?: string;
-}
-
-export interface ListPoliciesOutput {
-  readonly policies: readonly PolicyInfo[];
-  readonly nextCursor?: string;
-  readonly total: number;
-}
-
-export interface PolicyDocumentOutput {
-  readonly policyArn: string;
-  readonly versionId: string;
-  readonly isDefaultVersion: boolean;
-  readonly createDate?: string;
-  /** the document text, URL-decoded exactly once */
-  readonly document: string;
-}
-
-export interface CheckPolicyNameOutput {
-  readonly name: string;
-  /** the name satisfies IAM's pattern and length */
-  readonly valid: boolean;
-  /** valid, and no customer managed policy has this name (compared case-insensitively) */
-  readonly available: boolean;
-  /** why the name cannot be used */
-  readonly problem?: string;
-  /** the existing policy whose name matches case-insensitively */
-  readonly conflict?: { readonly name: string; readonly arn: string };
-}
-
-export interface CreatePolicyOutput {
-  readonly policy: PolicyInfo;
-}
-
-export type AttachStatus =
-  'attached' | 'already-attached' | 'quota-reached' | 'no-such-entity' | 'access-denied' | 'error';
-
-export interface AttachResult {
-  readonly kind: PrincipalKind;
-  readonly name: string;
-  readonly status: AttachStatus;
-  /** for failures: IAM's error code */
-  readonly code?: string;
-  readonly message?: string;
-  readonly hint?: string;
-}
-
-export interface AttachPolicyOutput {
-  readonly policyArn: string;
-  /** one per distinct target, in request order */
-  readonly results: readonly AttachResult[];
-  /** targets that have the policy now (attached + already-attached) */
-  readonly succeeded: number;
-  readonly failed: number;
-}
-
-export interface RoleInfo {
-  readonly name: string;
-  readonly arn: string;
-  readonly path: string;
-  readonly id: string;
-  readonly createDate?: string;
-  readonly description?: string;
-  readonly maxSessionDuration: number;
-  /** the trust policy, URL-decoded exactly once */
-  readonly trustPolicy: string;
-}
-
-export interface CreateRoleOutput {
-  readonly role: RoleInfo;
-}
-
-export interface PolicyVersionInfo {
-  readonly versionId: string;
-  readonly isDefaultVersion: boolean;
-  readonly createDate?: string;
-}
-
-export interface ListPolicyVersionsOutput {
-  readonly policyArn: string;
-  /** newest first */
-  readonly versions: readonly PolicyVersionInfo[];
-  /** IAM keeps at most this many versions (5) */
-  readonly quota: number;
-}
-
-export interface CreatePolicyVersionOutput {
-  readonly version: PolicyVersionInfo;
-  readonly versions: readonly PolicyVersionInfo[];
-}
-
-export interface DeletePolicyVersionOutput {
-  readonly versions: readonly PolicyVersionInfo[];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Input schemas (IAM's own constraints, so that bad input is refused before any AWS call)
-
-export const NAME_RE = /^[\w+=,.@-]+$/;
-export const PATH_RE = /^(\/|\/[\x21-\x7E]+\/)$/;
-export const TAG_KEY_RE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u;
-export const TAG_VALUE_RE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-export const SERVICE_PRINCIPAL_RE = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/;
-
-const NAME_HELP = 'use 1-128 letters, digits and + = , . @ _ -';
-
-const policyName = z.string().min(1).max(128).regex(NAME_RE, NAME_HELP);
-const roleName = z.string().min(1).max(64).regex(NAME_RE, 'use 1-64 letters, digits and + = , . @ _ -');
-const principalName = z.string().min(1).max(128).regex(NAME_RE, NAME_HELP);
+const policyName = entityName(NAME_MAX.policy);
+const roleName = entityName(NAME_MAX.role);
 const iamPath = z
   .string()
-  .max(512)
+  .max(PATH_MAX)
   .regex(PATH_RE, 'a path is "/" or starts and ends with "/" (e.g. "/team/"), with printable ASCII between');
-const description = z.string().max(1000);
+const description = z.string().max(DESCRIPTION_MAX);
 const tags = z
   .array(
     z
@@ -212,16 +42,16 @@ const tags = z
         key: z
           .string()
           .min(1)
-          .max(128)
+          .max(TAG_KEY_MAX)
           .regex(TAG_KEY_RE, 'tag keys use letters, digits, spaces and _ . : / = + - @'),
         value: z
           .string()
-          .max(256)
+          .max(TAG_VALUE_MAX)
           .regex(TAG_VALUE_RE, 'tag values use letters, digits, spaces and _ . : / = + - @'),
       })
       .strict(),
   )
-  .max(50)
+  .max(TAGS_MAX)
   .superRefine((list, ctx) => {
     const seen = new Set<string>();
     list.forEach((tag, index) => {
@@ -243,7 +73,7 @@ const tags = z
       seen.add(key);
     });
   });
-const document = z.string().min(1).max(131072);
+const document = z.string().min(1).max(DOCUMENT_MAX);
 const policyArn = z
   .string()
   .min(20)
@@ -295,7 +125,13 @@ export const operations = {
       .object({
         policyArn,
         targets: z
-          .array(z.object({ kind: principalKind, name: principalName }).strict())
+          .array(
+            z.discriminatedUnion('kind', [
+              z.object({ kind: z.literal('user'), name: entityName(NAME_MAX.user) }).strict(),
+              z.object({ kind: z.literal('group'), name: entityName(NAME_MAX.group) }).strict(),
+              z.object({ kind: z.literal('role'), name: entityName(NAME_MAX.role) }).strict(),
+            ]),
+          )
           .min(1)
           .max(50),
       })
@@ -307,7 +143,7 @@ export const operations = {
         name: roleName,
         description: description.optional(),
         path: iamPath.optional(),
-        maxSessionDuration: z.number().int().min(3600).max(43200).optional(),
+        maxSessionDuration: z.number().int().min(SESSION_HOURS_MIN * 3600).max(SESSION_HOURS_MAX * 3600).optional(),
         tags: tags.optional(),
         trust: z.discriminatedUnion('kind', [
           z
@@ -336,22 +172,22 @@ export const operations = {
   },
   deletePolicyVersion: { input: z.object({ policyArn, versionId }).strict() },
   listPolicyVersions: { input: z.object({ policyArn }).strict() },
-} as const;
+} as const satisfies Record<OperationName, { input: z.ZodType }>;
 
-export type OperationName = keyof typeof operations;
 
-export type OperationInputs = { [K in OperationName]: z.infer<(typeof operations)[K]['input']> };
-
-export interface OperationOutputs {
-  session: SessionInfo;
-  listPrincipals: ListPrincipalsOutput;
-  listPolicies: ListPoliciesOutput;
-  getPolicyDocument: PolicyDocumentOutput;
-  checkPolicyName: CheckPolicyNameOutput;
-  createPolicy: CreatePolicyOutput;
-  attachPolicy: AttachPolicyOutput;
-  createRole: CreateRoleOutput;
-  createPolicyVersion: CreatePolicyVersionOutput;
-  deletePolicyVersion: DeletePolicyVersionOutput;
-  listPolicyVersions: ListPolicyVersionsOutput;
-}
+/** Each schema accepts exactly its contract type: a mismatch fails to compile here. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemasMatchContract: { [K in OperationName]: Same<z.infer<(typeof operations)[K]['input']>, OperationInputs[K]> } = {
+  session: true,
+  listPrincipals: true,
+  listPolicies: true,
+  getPolicyDocument: true,
+  checkPolicyName: true,
+  createPolicy: true,
+  attachPolicy: true,
+  createRole: true,
+  createPolicyVersion: true,
+  deletePolicyVersion: true,
+  listPolicyVersions: true,
+};
+void schemasMatchContract;

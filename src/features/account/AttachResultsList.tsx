@@ -6,7 +6,7 @@ import ListItem from '@mui/material/ListItem';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
-import type { AttachResult } from '../../server/contract';
+import type { AttachResult } from '../../api/contract';
 import { KIND_LABEL, isSuccess, resultSummary, statusText, targetKey } from './attachResults';
 
 /** One line per target: attached, already attached, or what failed and what to do. */

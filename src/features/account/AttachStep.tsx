@@ -1,3 +1,4 @@
+import { ATTACHED_POLICY_QUOTA } from '../../policy/iamLimits';
 import AddModeratorIcon from '@mui/icons-material/AddModerator';
 import ReplayIcon from '@mui/icons-material/Replay';
 import Alert from '@mui/material/Alert';
@@ -5,7 +6,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import type { PolicyInfo } from '../../server/contract';
+import type { PolicyInfo } from '../../api/contract';
 import { ApiErrorAlert } from './ApiErrorAlert';
 import { newTargets, retryTargets } from './attachResults';
 import { AttachResultsList } from './AttachResultsList';
@@ -53,7 +54,7 @@ export function AttachStep({
         </Typography>
       </Alert>
       <Typography variant="body2">
-        Attach it to users, groups and roles (optional). Each principal can have at most 10 managed policies
+        Attach it to users, groups and roles (optional). Each principal can have at most {ATTACHED_POLICY_QUOTA} managed policies
         attached.
       </Typography>
       <PrincipalPicker list={list} search={search} onSearch={onSearch} attach={attach} />

@@ -11,7 +11,7 @@ import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useId, useState, type ReactElement } from 'react';
-import type { SessionInfo } from '../../server/contract';
+import type { SessionInfo } from '../../api/contract';
 import { connectionLabel, currentSession, notConnectedReason, type SessionState } from './sessionStore';
 import { useSession } from './useSession';
 

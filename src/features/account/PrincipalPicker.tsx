@@ -11,7 +11,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { PrincipalInfo, PrincipalKind } from '../../server/contract';
+import type { PrincipalInfo, PrincipalKind } from '../../api/contract';
 import { ApiErrorAlert } from './ApiErrorAlert';
 import { KIND_LABEL, isSuccess, statusText, targetKey } from './attachResults';
 import type { AttachState } from './useAttach';

@@ -1,3 +1,4 @@
+import { ATTACHED_POLICY_QUOTA } from '../../policy/iamLimits';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import ErrorIcon from '@mui/icons-material/Error';
 import ReplayIcon from '@mui/icons-material/Replay';
@@ -22,8 +23,8 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { call, toApiError, type ApiError } from '../../api/client';
-import { useCatalog } from '../../app/useCatalog';
-import type { PolicyInfo, RoleInfo } from '../../server/contract';
+import { useCatalog } from '../../editor/useCatalog';
+import type { PolicyInfo, RoleInfo } from '../../api/contract';
 import { AccountTarget } from './AccountTarget';
 import { ApiErrorAlert } from './ApiErrorAlert';
 import { isSuccess, statusText } from './attachResults';
@@ -35,7 +36,7 @@ import {
   descriptionProblem,
   roleNameProblem,
   servicePrincipalProblem,
-} from './iamRules';
+} from '../../policy/iamLimits';
 import { ManagedPolicyPicker, type PolicyOption } from './ManagedPolicyPicker';
 import { ServicePrincipalField } from './ServicePrincipalField';
 import { currentSession } from './sessionStore';
@@ -46,8 +47,6 @@ import { usePolicies } from './usePolicies';
 import { useRoleAttachments } from './useRoleAttachments';
 import { useSession } from './useSession';
 
-/** IAM attaches at most 10 managed policies to a role (default quota). */
-const ROLE_POLICY_QUOTA = 10;
 const HOURS = Array.from(
   { length: SESSION_HOURS_MAX - SESSION_HOURS_MIN + 1 },
   (_, i) => i + SESSION_HOURS_MIN,
@@ -158,8 +157,8 @@ export function RoleForServiceDialog({ open, onClose, policy, onRoleCreated }: R
       : undefined;
   const toAttach = [...(policy && attachNew ? [{ name: policy.name, arn: policy.arn }] : []), ...extra];
   const quotaIssue =
-    toAttach.length > ROLE_POLICY_QUOTA
-      ? `A role can have at most ${ROLE_POLICY_QUOTA} managed policies; you chose ${toAttach.length}.`
+    toAttach.length > ATTACHED_POLICY_QUOTA
+      ? `A role can have at most ${ATTACHED_POLICY_QUOTA} managed policies; you chose ${toAttach.length}.`
       : undefined;
   const blocked = !connected
     ? 'Not connected to an account.'
@@ -309,7 +308,7 @@ export function RoleForServiceDialog({ open, onClose, policy, onRoleCreated }: R
               />
               <Stack spacing={1} component="fieldset" sx={{ border: 0, p: 0, m: 0 }}>
                 <Typography component="legend" variant="subtitle2">
-                  Policies to attach ({toAttach.length} of at most {ROLE_POLICY_QUOTA})
+                  Policies to attach ({toAttach.length} of at most {ATTACHED_POLICY_QUOTA})
                 </Typography>
                 {policy && (
                   <FormControlLabel

@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { servicePrincipalProblem } from './iamRules';
+import { servicePrincipalProblem } from '../../policy/iamLimits';
 import { COMMON_SERVICE_PRINCIPALS } from './trustPolicy';
 
 const LABELS = new Map(COMMON_SERVICE_PRINCIPALS.map((s) => [s.principal, s.label]));

@@ -5,7 +5,7 @@ import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { TAGS_MAX, TAG_KEY_MAX, TAG_VALUE_MAX, tagProblems, type TagDraft } from './iamRules';
+import { TAGS_MAX, TAG_KEY_MAX, TAG_VALUE_MAX, tagProblems, type TagDraft } from '../../policy/iamLimits';
 
 export interface TagsEditorProps {
   readonly tags: readonly TagDraft[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AttachResult } from '../../server/contract';
+import type { AttachResult } from '../../api/contract';
 import {
   mergeResults,
   newTargets,

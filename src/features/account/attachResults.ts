@@ -1,7 +1,7 @@
 /**
  * Results of attaching a policy to users, groups and roles, kept per target across retries.
  */
-import type { AttachResult, AttachStatus, PrincipalKind } from '../../server/contract';
+import type { AttachResult, AttachStatus, PrincipalKind } from '../../api/contract';
 
 export interface AttachTarget {
   readonly kind: PrincipalKind;

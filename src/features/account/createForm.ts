@@ -1,5 +1,5 @@
 /** The form of "Review and create": kept by the dialog while it is closed, so nothing typed is lost. */
-import { descriptionProblem, hasTagProblems, pathProblem, type TagDraft } from './iamRules';
+import { descriptionProblem, hasTagProblems, pathProblem, type TagDraft } from '../../policy/iamLimits';
 
 export interface CreateForm {
   /** the name as typed; unused until `nameEdited` (the suggestion shows instead) */

@@ -8,7 +8,7 @@ import { SIZE_QUOTAS, type Finding, type PolicyKind } from '../../policy/model';
 import { parse } from '../../policy/parse';
 import { policySize } from '../../policy/size';
 import { validate } from '../../policy/validate';
-import { documentCharacterProblem } from './iamRules';
+import { documentCharacterProblem } from '../../policy/iamLimits';
 
 export const MANAGED_QUOTA = SIZE_QUOTAS.managed;
 

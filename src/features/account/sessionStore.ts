@@ -3,7 +3,7 @@
  * the dialogs (which always say which account they act on). Loaded once; `refresh` asks again.
  */
 import { call, toApiError, type ApiError } from '../../api/client';
-import type { SessionInfo } from '../../server/contract';
+import type { SessionInfo } from '../../api/contract';
 
 export type SessionState =
   | { readonly status: 'loading'; readonly previous?: SessionInfo }

@@ -2,7 +2,7 @@
  * Which policy in the account the draft was opened from ("Open from account" records it in each
  * block's meta), so "Save as new version" knows where to save.
  */
-import type { BlockMeta, EditorState } from '../../app/state/policyReducer';
+import type { BlockMeta, EditorState } from '../../editor/policyReducer';
 
 export type PolicySource = NonNullable<BlockMeta['source']> & { readonly policyArn: string };
 

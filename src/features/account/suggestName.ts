@@ -6,7 +6,7 @@ import type { CatalogView } from '../../catalog/catalog';
 import type { AccessLevel } from '../../catalog/types';
 import type { PolicyModel } from '../../policy/model';
 import { summarize, type EffectSummary } from '../../policy/summary';
-import { POLICY_NAME_MAX } from './iamRules';
+import { POLICY_NAME_MAX } from '../../policy/iamLimits';
 
 /** How services are usually written in names (AWS's own managed policies use these). */
 const SERVICE_WORDS: Readonly<Record<string, string>> = {

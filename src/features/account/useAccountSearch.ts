@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { call, isAbortError, toApiError, type ApiError } from '../../api/client';
-import type { OperationOutputs } from '../../server/contract';
+import type { OperationOutputs } from '../../api/contract';
 import { useDebouncedValue } from './useDebouncedValue';
 
 /** The account lists the dialogs search: both take { limit, search? }. */

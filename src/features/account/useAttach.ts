@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { call, toApiError, type ApiError } from '../../api/client';
-import type { AttachResult } from '../../server/contract';
+import type { AttachResult } from '../../api/contract';
 import { mergeResults, newTargets, retryTargets, targetKey, type AttachTarget } from './attachResults';
 
 export interface AttachState {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { call, isAbortError, toApiError, type ApiError } from '../../api/client';
-import type { PolicyDocumentOutput, PolicyVersionInfo } from '../../server/contract';
+import type { PolicyDocumentOutput, PolicyVersionInfo } from '../../api/contract';
 
 export interface DefaultVersion {
   readonly loading: boolean;

@@ -1,5 +1,5 @@
 import type { ApiError } from '../../api/client';
-import type { PolicyInfo } from '../../server/contract';
+import type { PolicyInfo } from '../../api/contract';
 import { useAccountSearch } from './useAccountSearch';
 
 export interface PolicyList {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, call, isAbortError, toApiError } from '../../api/client';
-import type { CheckPolicyNameOutput } from '../../server/contract';
-import { policyNameProblem } from './iamRules';
+import type { CheckPolicyNameOutput } from '../../api/contract';
+import { policyNameProblem } from '../../policy/iamLimits';
 import { useDebouncedValue } from './useDebouncedValue';
 
 export type NameCheck =

@@ -1,5 +1,5 @@
 import type { ApiError } from '../../api/client';
-import type { PrincipalInfo } from '../../server/contract';
+import type { PrincipalInfo } from '../../api/contract';
 import { useAccountSearch } from './useAccountSearch';
 
 export interface PrincipalList {

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { call, toApiError } from '../../api/client';
-import type { AttachResult } from '../../server/contract';
+import type { AttachResult } from '../../api/contract';
 import { isSuccess } from './attachResults';
 
 export interface PolicyAttachResult {

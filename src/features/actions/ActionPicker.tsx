@@ -1,4 +1,4 @@
-import { useEditorState } from '../../app/useEditor';
+import { useEditorState } from '../../editor/useEditor';
 import type { StatementView } from '../../policy/model';
 import { ActionPickerBody } from './ActionPickerBody';
 

@@ -1,8 +1,8 @@
 import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
 import { useMemo } from 'react';
-import { useCatalog } from '../../app/useCatalog';
-import { useEditorDispatch } from '../../app/useEditor';
+import { useCatalog } from '../../editor/useCatalog';
+import { useEditorDispatch } from '../../editor/useEditor';
 import type { ServiceSummary } from '../../catalog/catalog';
 import type { StatementView } from '../../policy/model';
 

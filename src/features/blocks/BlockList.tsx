@@ -2,7 +2,7 @@ import AddIcon from '@mui/icons-material/Add';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import { useAnalysis, useEditorDispatch, useEditorState } from '../../app/useEditor';
+import { useAnalysis, useEditorDispatch, useEditorState } from '../../editor/useEditor';
 import { Block } from './Block';
 import { TooBigAlert } from '../import/TooBigAlert';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useCatalog } from '../../app/useCatalog';
+import { useCatalog } from '../../editor/useCatalog';
 import type { ServiceDetailFile } from '../../catalog/types';
 
 export interface ServiceDetailState {

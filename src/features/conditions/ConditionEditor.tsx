@@ -4,7 +4,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useId, useState } from 'react';
-import { useEditorDispatch } from '../../app/useEditor';
+import { useEditorDispatch } from '../../editor/useEditor';
 import { getMember, isJsonObject } from '../../policy/json';
 import type { ConditionEntry, JsonValue, StatementView } from '../../policy/model';
 import { findKeyOption } from './conditionKeys';

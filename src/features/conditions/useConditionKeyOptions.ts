@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useCatalog } from '../../app/useCatalog';
+import { useCatalog } from '../../editor/useCatalog';
 import type { StatementView } from '../../policy/model';
 import { useBlockResourceTypes } from '../resources/useBlockResourceTypes';
 import { conditionKeyOptions, type ConditionKeyOption } from './conditionKeys';

@@ -6,7 +6,7 @@ import Snackbar from '@mui/material/Snackbar';
 import Switch from '@mui/material/Switch';
 import Tooltip from '@mui/material/Tooltip';
 import { useState } from 'react';
-import { useEditorState } from '../../app/useEditor';
+import { useEditorState } from '../../editor/useEditor';
 import { serializeDocument } from '../../policy/serialize';
 import { copyText, downloadText } from './download';
 

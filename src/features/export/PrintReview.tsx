@@ -1,9 +1,9 @@
 import Box from '@mui/material/Box';
 import Portal from '@mui/material/Portal';
 import Typography from '@mui/material/Typography';
-import { useAnalysis, useEditorState } from '../../app/useEditor';
+import { useAnalysis, useEditorState } from '../../editor/useEditor';
 import { countBySeverity, SEVERITY_LABELS, SEVERITY_ORDER } from '../findings/severity';
-import { KIND_LABELS } from '../header/PolicyToolbar';
+import { KIND_LABELS } from '../../policy/iamLimits';
 import { SummaryPanel } from '../summary/SummaryPanel';
 import { useExportSettings } from './useExportSettings';
 import { usePrinting } from './usePrinting';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { useCatalog } from '../../app/useCatalog';
-import { useAnalysis } from '../../app/useEditor';
+import { useCatalog } from '../../editor/useCatalog';
+import { useAnalysis } from '../../editor/useEditor';
 import { summarize } from '../../policy/summary';
 import { suggestPolicyName } from './suggestName';
 

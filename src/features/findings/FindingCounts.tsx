@@ -1,6 +1,6 @@
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
-import { useAnalysis } from '../../app/useEditor';
+import { useAnalysis } from '../../editor/useEditor';
 import { countBySeverity, SEVERITY_LABELS, SEVERITY_ORDER } from './severity';
 
 /** The number of findings by severity, for the header. */

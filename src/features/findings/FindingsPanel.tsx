@@ -4,7 +4,7 @@ import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import ListSubheader from '@mui/material/ListSubheader';
-import { useAnalysis } from '../../app/useEditor';
+import { useAnalysis } from '../../editor/useEditor';
 import type { Finding } from '../../policy/model';
 import { SEVERITY_LABELS, SEVERITY_ORDER } from './severity';
 

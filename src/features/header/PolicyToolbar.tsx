@@ -16,8 +16,8 @@ import Select from '@mui/material/Select';
 import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import { useEffect, useState } from 'react';
-import { useAnalysis, useEditorDispatch, useEditorState } from '../../app/useEditor';
-import { newPolicyDocument } from '../../app/state/policyReducer';
+import { useAnalysis, useEditorDispatch, useEditorState } from '../../editor/useEditor';
+import { newPolicyDocument } from '../../editor/policyReducer';
 import type { PolicyKind } from '../../policy/model';
 import { ExportButtons } from '../export/ExportButtons';
 import { ExportButton } from '../export/ExportButton';
@@ -28,14 +28,8 @@ import { FindingCounts } from '../findings/FindingCounts';
 import { ExcludeServiceButton } from '../import/ExcludeServiceButton';
 import { ImportButton } from '../import/ImportButton';
 import { SizeMeter } from './SizeMeter';
+import { KIND_LABELS } from '../../policy/iamLimits';
 
-export const KIND_LABELS: Readonly<Record<PolicyKind, string>> = {
-  managed: 'Managed policy',
-  'inline-user': 'Inline policy for a user',
-  'inline-group': 'Inline policy for a group',
-  'inline-role': 'Inline policy for a role',
-  trust: 'Role trust policy',
-};
 
 /** The policy's header: kind (sets the quota), size, findings, undo and redo, new, copy and download. */
 export function PolicyToolbar() {

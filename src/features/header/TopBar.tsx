@@ -6,10 +6,10 @@ import IconButton from '@mui/material/IconButton';
 import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { useCatalog } from '../../app/useCatalog';
+import { useCatalog } from '../../editor/useCatalog';
 import { AccountActions } from '../account/AccountActions';
 import { ConnectionBadge } from '../account/ConnectionBadge';
-import type { ColorMode } from '../../app/theme';
+import type { ColorMode } from './colorMode';
 
 export interface TopBarProps {
   readonly colorMode: ColorMode;

@@ -14,7 +14,7 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useId, useState } from 'react';
-import { useEditorDispatch, useEditorState } from '../../app/useEditor';
+import { useEditorDispatch, useEditorState } from '../../editor/useEditor';
 import type { WildcardPlacement } from '../../policy/compact';
 import { mergedAway } from './fitTarget';
 import { formatCount } from './managedPolicyFilter';

@@ -3,7 +3,7 @@ import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
 import Tooltip from '@mui/material/Tooltip';
 import { useState } from 'react';
-import { useEditorState } from '../../app/useEditor';
+import { useEditorState } from '../../editor/useEditor';
 import { ExcludeServiceDialog } from './ExcludeServiceDialog';
 
 /** The toolbar's "Exclude a service" action and its dialog. */

@@ -11,7 +11,7 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { useId, useState } from 'react';
-import { useEditorDispatch, useEditorState } from '../../app/useEditor';
+import { useEditorDispatch, useEditorState } from '../../editor/useEditor';
 import { statementObjects } from '../../policy/grants';
 import { isJsonObject } from '../../policy/json';
 import { CustomerManagedTab } from './CustomerManagedTab';

@@ -6,7 +6,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useMemo } from 'react';
-import { useCatalog } from '../../app/useCatalog';
+import { useCatalog } from '../../editor/useCatalog';
 import type { JsonValue } from '../../policy/model';
 import { buildModel } from '../../policy/parse';
 import { summarize } from '../../policy/summary';

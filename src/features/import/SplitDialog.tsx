@@ -11,7 +11,7 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useId, useState } from 'react';
-import { useEditorState } from '../../app/useEditor';
+import { useEditorState } from '../../editor/useEditor';
 import type { SplitResult, SplitSuccess } from '../../policy/split';
 import { formatCount } from './managedPolicyFilter';
 import { downloadParts } from './splitFiles';

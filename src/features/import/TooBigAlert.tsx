@@ -8,7 +8,7 @@ import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { useAnalysis, useEditorState } from '../../app/useEditor';
+import { useAnalysis, useEditorState } from '../../editor/useEditor';
 import type { SplitSuccess } from '../../policy/split';
 import { CompactDialog } from './CompactDialog';
 import { fitTarget } from './fitTarget';
@@ -16,7 +16,7 @@ import { KeptSplit } from './KeptSplit';
 import { formatCount } from './managedPolicyFilter';
 import { SplitDialog } from './SplitDialog';
 import { useFitPlan } from './useFitPlan';
-import { KIND_NOUNS } from './kindNouns';
+import { KIND_NOUNS } from '../../policy/iamLimits';
 
 /**
  * Above the blocks when the draft is over its size quota: how compaction and a split would make

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialState, policyReducer } from '../../app/state/policyReducer';
+import { initialState, policyReducer } from '../../editor/policyReducer';
 import { importAction, isPristineDraft } from './importAction';
 
 const imported = {

@@ -1,5 +1,5 @@
-import type { BlockMeta, PolicyAction } from '../../app/state/policyReducer';
-import { emptyStatement, statementsOf } from '../../app/state/policyReducer';
+import type { BlockMeta, PolicyAction } from '../../editor/policyReducer';
+import { emptyStatement, statementsOf } from '../../editor/policyReducer';
 import type { JsonObject, JsonValue } from '../../policy/model';
 import { canonicalJson } from '../../policy/grants';
 import { withUniqueSids } from './uniqueSids';

@@ -1,4 +1,4 @@
-import type { BlockMeta } from '../../app/state/policyReducer';
+import type { BlockMeta } from '../../editor/policyReducer';
 
 /**
  * Block notes for a document rewritten so that the statements at `removed` (old indexes) are gone

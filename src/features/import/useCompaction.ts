@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useCatalog } from '../../app/useCatalog';
+import { useCatalog } from '../../editor/useCatalog';
 import type { CompactOptions, CompactResult } from '../../policy/compact';
 import type { JsonValue } from '../../policy/model';
 import { compactInBackground } from './policyTasks';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useCatalog } from '../../app/useCatalog';
+import { useCatalog } from '../../editor/useCatalog';
 import type { CompactResult } from '../../policy/compact';
 import type { JsonValue, PolicyKind } from '../../policy/model';
 import type { SplitResult } from '../../policy/split';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useCatalog } from '../../app/useCatalog';
+import { useCatalog } from '../../editor/useCatalog';
 import type { ManagedPolicyDocumentFile } from '../../catalog/types';
 
 export type ManagedPolicyState =

@@ -1,6 +1,6 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { useEditorState } from '../../app/useEditor';
+import { useEditorState } from '../../editor/useEditor';
 
 /** The text, read-only, while the editor loads. */
 export function JsonTextPreview() {

@@ -1,7 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import type { ChangeEvent } from 'react';
-import { useEditorDispatch, useEditorState } from '../../app/useEditor';
+import { useEditorDispatch, useEditorState } from '../../editor/useEditor';
 
 /** The JSON view without Monaco, for when Monaco cannot load: a plain text area bound to the same state. */
 export function PlainJsonEditor({ reason }: { readonly reason: string }) {

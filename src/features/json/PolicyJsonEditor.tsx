@@ -9,8 +9,8 @@
  */
 import { alpha, useTheme } from '@mui/material/styles';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { useCatalog } from '../../app/useCatalog';
-import { useAnalysis, useEditorDispatch, useEditorState } from '../../app/useEditor';
+import { useCatalog } from '../../editor/useCatalog';
+import { useAnalysis, useEditorDispatch, useEditorState } from '../../editor/useEditor';
 import { findingMarkers, type MarkerLevel } from './findingMarkers';
 import type { JsonEditorApi } from './jsonEditorApi';
 import { MonacoEditor } from './MonacoEditor';

@@ -7,7 +7,7 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useId, useMemo, useState } from 'react';
-import { useEditorDispatch } from '../../app/useEditor';
+import { useEditorDispatch } from '../../editor/useEditor';
 import { getMember } from '../../policy/json';
 import type { StatementView } from '../../policy/model';
 import { OtherArns } from './OtherArns';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useCatalog } from '../../app/useCatalog';
+import { useCatalog } from '../../editor/useCatalog';
 import type { ServiceDetailFile } from '../../catalog/types';
 import type { StatementView } from '../../policy/model';
 import { applicableResourceTypes, chosenActions, type ApplicableResourceType, type ChosenActions } from './resourceTypes';

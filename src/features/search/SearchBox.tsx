@@ -7,7 +7,7 @@ import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { useCatalog } from '../../app/useCatalog';
+import { useCatalog } from '../../editor/useCatalog';
 import type { SearchResult } from '../../catalog/search';
 import { revealBlock } from './revealBlock';
 import { optionKey, optionLabel, searchOptions, type SearchOption } from './searchOptions';

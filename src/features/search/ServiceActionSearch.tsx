@@ -1,4 +1,4 @@
-import { useEditorState } from '../../app/useEditor';
+import { useEditorState } from '../../editor/useEditor';
 import { SearchBox } from './SearchBox';
 import { useSearchChoice } from './useSearchChoice';
 

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import { useCatalog } from '../../app/useCatalog';
-import { useEditorDispatch, useEditorState } from '../../app/useEditor';
+import { useCatalog } from '../../editor/useCatalog';
+import { useEditorDispatch, useEditorState } from '../../editor/useEditor';
 import type { JsonObject } from '../../policy/model';
 import { buildModel } from '../../policy/parse';
 import { addPattern, setActionsSelected } from '../actions/actionEntries';

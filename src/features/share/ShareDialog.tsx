@@ -9,7 +9,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
-import { useEditorState } from '../../app/useEditor';
+import { useEditorState } from '../../editor/useEditor';
 import { copyText } from '../export/download';
 import { linkWarning, shareLinkFor } from '../export/formats/shareLink';
 import { useExportSettings } from '../export/useExportSettings';

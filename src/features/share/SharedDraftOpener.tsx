@@ -7,10 +7,10 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Snackbar from '@mui/material/Snackbar';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useEditorDispatch, useEditorState } from '../../app/useEditor';
+import { useEditorDispatch, useEditorState } from '../../editor/useEditor';
 import type { DraftDecodeResult, SharedDraft } from '../export/formats/shareLink';
 import { exportSettingsStore } from '../export/exportSettings';
-import { KIND_LABELS } from '../header/PolicyToolbar';
+import { KIND_LABELS } from '../../policy/iamLimits';
 import { captureSharedDraft, clearPendingSharedDraft, pendingSharedDraft } from './incomingDraft';
 import { hasUnsavedWork } from './unsavedWork';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialState } from '../../app/state/policyReducer';
+import { initialState } from '../../editor/policyReducer';
 import { hasUnsavedWork } from './unsavedWork';
 
 const SHARED = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}';

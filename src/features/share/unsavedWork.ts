@@ -3,7 +3,7 @@
  * nor the shared draft itself.
  */
 import { newPolicy } from '../../policy/edit';
-import { newPolicyDocument } from '../../app/state/policyReducer';
+import { newPolicyDocument } from '../../editor/policyReducer';
 
 function sameJson(a: string, b: string): boolean {
   try {

@@ -7,8 +7,8 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useMemo } from 'react';
-import { useCatalog } from '../../app/useCatalog';
-import { useAnalysis } from '../../app/useEditor';
+import { useCatalog } from '../../editor/useCatalog';
+import { useAnalysis } from '../../editor/useEditor';
 import { summarize, type EffectSummary } from '../../policy/summary';
 
 function Section({ title, section }: { title: string; section: EffectSummary }) {

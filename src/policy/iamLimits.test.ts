@@ -1,34 +1,81 @@
 import { describe, expect, it } from 'vitest';
-import * as contract from '../../server/contract';
+import { operations } from '../server/contract';
+import { NAME_MAX as SANDBOX_NAME_MAX, QUOTAS as SANDBOX_QUOTAS, checkName, checkPath } from '../sandbox/rules';
 import {
-  NAME_RE,
-  PATH_RE,
-  SERVICE_PRINCIPAL_RE,
-  TAG_KEY_RE,
-  TAG_VALUE_RE,
+  ATTACHED_POLICY_QUOTA,
+  NAME_MAX,
+  POLICY_VERSION_QUOTA,
+  TAGS_MAX,
   descriptionProblem,
   documentCharacterProblem,
+  entityNameProblem,
   hasTagProblems,
   pathProblem,
   policyNameProblem,
   roleNameProblem,
   servicePrincipalProblem,
   tagProblems,
-} from './iamRules';
+} from './iamLimits';
 
-describe('iamRules', () => {
-  it('uses the same patterns as the server contract', () => {
-    expect(NAME_RE.source).toBe(contract.NAME_RE.source);
-    expect(PATH_RE.source).toBe(contract.PATH_RE.source);
-    expect([TAG_KEY_RE.source, TAG_KEY_RE.flags]).toEqual([
-      contract.TAG_KEY_RE.source,
-      contract.TAG_KEY_RE.flags,
-    ]);
-    expect([TAG_VALUE_RE.source, TAG_VALUE_RE.flags]).toEqual([
-      contract.TAG_VALUE_RE.source,
-      contract.TAG_VALUE_RE.flags,
-    ]);
-    expect(SERVICE_PRINCIPAL_RE.source).toBe(contract.SERVICE_PRINCIPAL_RE.source);
+const NAMES = ['a', 'ECS-ReadOnly', 'a+b=c,d.e@f_g-h', '', 'my policy', 'x/y', 'é', 'x'.repeat(64), 'x'.repeat(65), 'x'.repeat(128), 'x'.repeat(129)];
+const PATHS = ['/', '/team/', '/a/b/', 'team/', '/team', '/my team/', '//', `/${'x'.repeat(510)}/`, `/${'x'.repeat(511)}/`];
+
+function sandboxAccepts(check: () => unknown): boolean {
+  try {
+    check();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('iamLimits', () => {
+  it('agrees with the sandbox, which keeps its own copy of IAM\'s rules on purpose', () => {
+    expect(SANDBOX_NAME_MAX).toEqual({
+      policyName: NAME_MAX.policy,
+      groupName: NAME_MAX.group,
+      userName: NAME_MAX.user,
+      roleName: NAME_MAX.role,
+    });
+    expect(SANDBOX_QUOTAS.attachedPoliciesPerPrincipal).toBe(ATTACHED_POLICY_QUOTA);
+    expect(SANDBOX_QUOTAS.versionsPerPolicy).toBe(POLICY_VERSION_QUOTA);
+    expect(SANDBOX_QUOTAS.tagsPerResource).toBe(TAGS_MAX);
+    const fields = { policy: 'policyName', user: 'userName', group: 'groupName', role: 'roleName' } as const;
+    for (const kind of ['policy', 'user', 'group', 'role'] as const) {
+      for (const name of NAMES) {
+        expect([kind, name, entityNameProblem(kind, name) === undefined]).toEqual([
+          kind,
+          name,
+          sandboxAccepts(() => checkName(fields[kind], name)),
+        ]);
+      }
+    }
+    for (const path of PATHS) {
+      expect([path, pathProblem(path) === undefined]).toEqual([path, sandboxAccepts(() => checkPath('Path', path))]);
+    }
+  });
+
+  it('agrees with the server contract\'s schemas', () => {
+    for (const name of NAMES) {
+      const created = operations.createPolicy.input.safeParse({ name, document: '{}' }).success;
+      expect([name, created]).toEqual([name, policyNameProblem(name) === undefined]);
+      const role = operations.createRole.input.safeParse({
+        name,
+        trust: { kind: 'services', services: ['lambda.amazonaws.com'] },
+      }).success;
+      expect([name, role]).toEqual([name, roleNameProblem(name) === undefined]);
+      for (const kind of ['user', 'group', 'role'] as const) {
+        const attached = operations.attachPolicy.input.safeParse({
+          policyArn: 'arn:aws:iam::123456789012:policy/P',
+          targets: [{ kind, name }],
+        }).success;
+        expect([kind, name, attached]).toEqual([kind, name, entityNameProblem(kind, name) === undefined]);
+      }
+    }
+    for (const path of PATHS) {
+      const ok = operations.createPolicy.input.safeParse({ name: 'P', path, document: '{}' }).success;
+      expect([path, ok]).toEqual([path, pathProblem(path) === undefined]);
+    }
   });
 
   it('checks policy and role names as IAM does', () => {

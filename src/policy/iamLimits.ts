@@ -1,8 +1,19 @@
 /**
- * IAM's rules for names, paths, descriptions and tags, checked in the browser as the user types so
- * that nothing IAM would refuse is sent. The same patterns as src/server/contract.ts (which the
- * browser may not import at run time); iamRules.test.ts checks that they stay the same.
+ * IAM's limits, written once: name and path patterns and lengths per entity, description and tag
+ * limits, the size quota per policy kind, attached-policy and version quotas, and the sentences the
+ * UI shows when a value breaks them. The zod schemas of the server contract, the forms, the review
+ * step and the export names all use this module.
+ *
+ * The sandbox (src/sandbox) keeps its own copy of these rules on purpose: it stands in for IAM and
+ * must catch our mistakes. iamLimits.test.ts compares the two.
+ *
+ * Sources: IAM User Guide, "IAM and AWS STS quotas" and the IAM API Reference's parameter
+ * constraints (CreatePolicy, CreateRole, CreateUser, CreateGroup, TagRole).
  */
+import type { PolicyKind } from './model';
+import { SIZE_QUOTAS } from './model';
+
+export { SIZE_QUOTAS };
 
 export const NAME_RE = /^[\w+=,.@-]+$/;
 export const PATH_RE = /^(\/|\/[\x21-\x7E]+\/)$/;
@@ -12,8 +23,14 @@ export const SERVICE_PRINCIPAL_RE = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?
 /** IAM's pattern for role descriptions (and policy documents): tab, LF, CR and Latin-1 printable characters */
 const LATIN1_RE = /^[\t\n\r\u0020-\u007E\u00A1-\u00FF]*$/;
 
-export const POLICY_NAME_MAX = 128;
-export const ROLE_NAME_MAX = 64;
+/** The IAM entities that have names. */
+export type EntityKind = 'policy' | 'user' | 'group' | 'role';
+
+/** The longest name IAM takes for each entity. */
+export const NAME_MAX: Readonly<Record<EntityKind, number>> = { policy: 128, user: 64, group: 128, role: 64 };
+
+export const POLICY_NAME_MAX = NAME_MAX.policy;
+export const ROLE_NAME_MAX = NAME_MAX.role;
 export const PATH_MAX = 512;
 export const DESCRIPTION_MAX = 1000;
 export const TAGS_MAX = 50;
@@ -21,6 +38,31 @@ export const TAG_KEY_MAX = 128;
 export const TAG_VALUE_MAX = 256;
 export const SESSION_HOURS_MIN = 1;
 export const SESSION_HOURS_MAX = 12;
+/** a policy document as the API takes it (CreatePolicy's PolicyDocument) */
+export const DOCUMENT_MAX = 131_072;
+
+/** Managed policies attached to one user, group or role (IAM's default quota). */
+export const ATTACHED_POLICY_QUOTA = 10;
+/** Versions IAM keeps of one customer managed policy. */
+export const POLICY_VERSION_QUOTA = 5;
+
+/** The policy kinds as the UI names them. */
+export const KIND_LABELS: Readonly<Record<PolicyKind, string>> = {
+  managed: 'Managed policy',
+  'inline-user': 'Inline policy for a user',
+  'inline-group': 'Inline policy for a group',
+  'inline-role': 'Inline policy for a role',
+  trust: 'Role trust policy',
+};
+
+/** "a managed policy", … as the subject of a sentence about quotas. */
+export const KIND_NOUNS: Readonly<Record<PolicyKind, string>> = {
+  managed: 'a managed policy',
+  'inline-user': 'the inline policies of a user together',
+  'inline-group': 'the inline policies of a group together',
+  'inline-role': 'the inline policies of a role together',
+  trust: 'a role trust policy',
+};
 
 function describeChars(chars: Iterable<string>): string {
   return [...new Set(chars)]
@@ -38,12 +80,17 @@ function nameProblem(name: string, what: string, max: number): string | undefine
   return undefined;
 }
 
+/** What is wrong with the name of a new IAM entity, or undefined when IAM takes it. */
+export function entityNameProblem(kind: EntityKind, name: string): string | undefined {
+  return nameProblem(name, kind, NAME_MAX[kind]);
+}
+
 export function policyNameProblem(name: string): string | undefined {
-  return nameProblem(name, 'policy', POLICY_NAME_MAX);
+  return entityNameProblem('policy', name);
 }
 
 export function roleNameProblem(name: string): string | undefined {
-  return nameProblem(name, 'role', ROLE_NAME_MAX);
+  return entityNameProblem('role', name);
 }
 
 export function pathProblem(path: string): string | undefined {

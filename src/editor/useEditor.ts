@@ -1,6 +1,6 @@
 import { useContext, type Dispatch } from 'react';
 import { AnalysisContext, EditorDispatchContext, EditorStateContext, type Analysis } from './EditorProvider';
-import type { EditorState, PolicyAction } from './state/policyReducer';
+import type { EditorState, PolicyAction } from './policyReducer';
 
 export function useEditorState(): EditorState {
   const value = useContext(EditorStateContext);

@@ -3,7 +3,7 @@
  * typed (even when it does not parse), the last valid document, the policy kind and block notes.
  */
 import type { JsonValue, PolicyKind } from '../policy/model';
-import type { BlockMeta } from './state/policyReducer';
+import type { BlockMeta } from './policyReducer';
 
 export const DRAFT_KEY = 'workbench.draft.v1';
 

@@ -12,7 +12,7 @@ import { buildModel, parse } from '../policy/parse';
 import { policySize, sizeReport, type SizeReport } from '../policy/size';
 import { validate } from '../policy/validate';
 import { loadDraft, saveDraft } from './draftStorage';
-import { initialState, policyReducer, type BlockMeta, type EditorState, type PolicyAction } from './state/policyReducer';
+import { initialState, policyReducer, type BlockMeta, type EditorState, type PolicyAction } from './policyReducer';
 import { useCatalog } from './useCatalog';
 
 export interface Analysis {

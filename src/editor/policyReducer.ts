@@ -6,11 +6,11 @@
  * visual editor shows it. While the text does not parse, `document` keeps the last valid state
  * and the text stays exactly as typed.
  */
-import { addStatement, duplicateStatement, moveStatement, newPolicy, removeStatement, setStatementField } from '../../policy/edit';
-import { getMember, isJsonObject } from '../../policy/json';
-import type { JsonObject, JsonValue, PolicyKind } from '../../policy/model';
-import { parse } from '../../policy/parse';
-import { serializeDocument } from '../../policy/serialize';
+import { addStatement, duplicateStatement, moveStatement, newPolicy, removeStatement, setStatementField } from '../policy/edit';
+import { getMember, isJsonObject } from '../policy/json';
+import type { JsonObject, JsonValue, PolicyKind } from '../policy/model';
+import { parse } from '../policy/parse';
+import { serializeDocument } from '../policy/serialize';
 
 /** What the visual editor remembers about a block that JSON cannot hold. */
 export interface BlockMeta {

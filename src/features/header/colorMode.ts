@@ -1,0 +1,2 @@
+/** The app's colour scheme: the header's toggle chooses it, the composition root applies it. */
+export type ColorMode = 'light' | 'dark';
