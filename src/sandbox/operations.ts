@@ -203,6 +203,56 @@ function listAttachedOp(kind: PrincipalKind, action: string): Operation {
   };
 }
 
+const PRINCIPAL_FIELD: Readonly<Record<PrincipalKind, string>> = {
+  user: 'UserName',
+  group: 'GroupName',
+  role: 'RoleName',
+};
+
+function putInlineOp(kind: PrincipalKind, action: string): Operation {
+  const field = PRINCIPAL_FIELD[kind];
+  return ({ state, params }) => {
+    const name = params.string(field);
+    authorize(state, action, principalArnGuess(state, kind, name), name ?? '');
+    state.putInlinePolicy(kind, name, params.string('PolicyName'), params.string('PolicyDocument'));
+    return undefined;
+  };
+}
+
+function getInlineOp(kind: PrincipalKind, action: string): Operation {
+  const field = PRINCIPAL_FIELD[kind];
+  return ({ state, params }) => {
+    const name = params.string(field);
+    authorize(state, action, principalArnGuess(state, kind, name), name ?? '');
+    const found = state.getInlinePolicy(kind, name, params.string('PolicyName'));
+    return {
+      [field]: found.principal.name,
+      PolicyName: found.name,
+      PolicyDocument: encodeDocument(found.document),
+    };
+  };
+}
+
+function deleteInlineOp(kind: PrincipalKind, action: string): Operation {
+  const field = PRINCIPAL_FIELD[kind];
+  return ({ state, params }) => {
+    const name = params.string(field);
+    authorize(state, action, principalArnGuess(state, kind, name), name ?? '');
+    state.deleteInlinePolicy(kind, name, params.string('PolicyName'));
+    return undefined;
+  };
+}
+
+function listInlineOp(kind: PrincipalKind, action: string): Operation {
+  const field = PRINCIPAL_FIELD[kind];
+  return ({ state, params }) => {
+    const name = params.string(field);
+    authorize(state, action, principalArnGuess(state, kind, name), name ?? '');
+    const { page, truncation } = paginate(state.listInlinePolicies(kind, name), params);
+    return { PolicyNames: page, ...truncation };
+  };
+}
+
 export const IAM_OPERATIONS: Readonly<Record<string, Operation>> = {
   CreatePolicy: ({ state, params }) => {
     const name = params.string('PolicyName');
@@ -365,6 +415,25 @@ export const IAM_OPERATIONS: Readonly<Record<string, Operation>> = {
   ListAttachedUserPolicies: listAttachedOp('user', 'ListAttachedUserPolicies'),
   ListAttachedGroupPolicies: listAttachedOp('group', 'ListAttachedGroupPolicies'),
   ListAttachedRolePolicies: listAttachedOp('role', 'ListAttachedRolePolicies'),
+
+  PutUserPolicy: putInlineOp('user', 'PutUserPolicy'),
+  PutGroupPolicy: putInlineOp('group', 'PutGroupPolicy'),
+  PutRolePolicy: putInlineOp('role', 'PutRolePolicy'),
+  GetUserPolicy: getInlineOp('user', 'GetUserPolicy'),
+  GetGroupPolicy: getInlineOp('group', 'GetGroupPolicy'),
+  GetRolePolicy: getInlineOp('role', 'GetRolePolicy'),
+  DeleteUserPolicy: deleteInlineOp('user', 'DeleteUserPolicy'),
+  DeleteGroupPolicy: deleteInlineOp('group', 'DeleteGroupPolicy'),
+  DeleteRolePolicy: deleteInlineOp('role', 'DeleteRolePolicy'),
+  ListUserPolicies: listInlineOp('user', 'ListUserPolicies'),
+  ListGroupPolicies: listInlineOp('group', 'ListGroupPolicies'),
+  ListRolePolicies: listInlineOp('role', 'ListRolePolicies'),
+  UpdateAssumeRolePolicy: ({ state, params }) => {
+    const name = params.string('RoleName');
+    authorize(state, 'UpdateAssumeRolePolicy', principalArnGuess(state, 'role', name), name ?? '');
+    state.updateAssumeRolePolicy(name, params.string('PolicyDocument'));
+    return undefined;
+  },
 };
 
 export const STS_OPERATIONS: Readonly<Record<string, Operation>> = {

@@ -11,6 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { CatalogLoader } from '../catalog/load';
 import { DEFAULT_CATALOG_DIR, nodeFetchJson } from '../catalog/node';
 import { IamError } from './errors';
+import { FaultInjector, parseFaultPlan } from './faults';
+import type { FaultPlan } from './faults';
 import { IAM_OPERATIONS, Params, STS_OPERATIONS, unknownAction } from './operations';
 import type { Operation } from './operations';
 import { SandboxState } from './state';
@@ -26,6 +28,11 @@ export interface SandboxOptions {
   readonly catalogDir?: string;
   /** seed users, groups, roles and attachments (default true) */
   readonly seed?: boolean;
+  /**
+   * A fault plan (faults.ts), e.g. "throttle=0.2,error500=0.1,latency=200-800,drop=0.05,stall=0.02,seed=7";
+   * state.faults counts what it injected.
+   */
+  readonly faults?: string | FaultPlan;
 }
 
 export interface Sandbox {
@@ -50,9 +57,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
   });
   if (options.seed ?? true) state.seed();
+  const plan = typeof options.faults === 'string' ? parseFaultPlan(options.faults) : options.faults;
+  const injector = plan ? new FaultInjector(plan, state.faults) : undefined;
 
   const server = createServer((req, res) => {
-    handle(state, req, res).catch((error: unknown) => {
+    handle(state, injector, req, res).catch((error: unknown) => {
       if (!res.headersSent) {
         const message = error instanceof Error ? error.message : 'internal error';
         send(res, 500, errorXml('ServiceFailure', message, randomUUID(), IAM_XMLNS, 'Receiver'));
@@ -77,7 +86,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 }
 
-async function handle(state: SandboxState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** ServiceFailure's description in IAM's API reference. */
+const SERVICE_FAILURE =
+  'The request processing has failed because of an unknown error, exception or failure.';
+
+async function handle(
+  state: SandboxState,
+  injector: FaultInjector | undefined,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const requestId = randomUUID();
   if (req.method !== 'POST' && req.method !== 'GET') {
     send(
@@ -115,6 +133,16 @@ async function handle(state: SandboxState, req: IncomingMessage, res: ServerResp
     const expected = sts ? STS_VERSION : IAM_VERSION;
     const operation: Operation | undefined = Object.hasOwn(table, action) ? table[action] : undefined;
     if (!operation || version !== expected) throw unknownAction(action, version || expected);
+    // The plan decides before the operation runs, so a faulted request changes nothing.
+    const decision = injector?.decide(action);
+    if (decision?.kind === 'drop') {
+      res.destroy();
+      return;
+    }
+    if (decision?.kind === 'stall') return; // accepted, never answered (until close())
+    if (decision?.kind === 'throttle') throw new IamError('Throttling', 'Rate exceeded');
+    if (decision?.kind === 'error500') throw new IamError('ServiceFailure', SERVICE_FAILURE);
+    if (decision?.kind === 'latency') await new Promise((resolve) => setTimeout(resolve, decision.ms));
     const fault = state.takeFault(action);
     if (fault) throw fault;
     const result = await operation({ state, params: new Params(form) });

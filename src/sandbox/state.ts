@@ -10,10 +10,14 @@
 import { randomBytes } from 'node:crypto';
 import type { CatalogView } from '../catalog/catalog';
 import type { ManagedPolicyEntry } from '../catalog/types';
-import { checkDocument } from './documents';
+import { INLINE_QUOTAS, checkDocument, grammarOptions } from './documents';
 import type { DocumentKind } from './documents';
 import { IamError } from './errors';
 import type { IamErrorCode } from './errors';
+import { emptyFaultStats } from './faults';
+import type { FaultStats } from './faults';
+import { iamPolicySize } from './grammar';
+import type { GrammarOptions } from './grammar';
 import {
   POLICY_ARN_RE,
   QUOTAS,
@@ -68,6 +72,8 @@ interface EntityRecord {
   readonly tags: readonly Tag[];
   /** ARNs of attached managed policies, in attach order */
   attached: string[];
+  /** inline policies: name → document exactly as sent, in the order they were first put */
+  readonly inline: Map<string, string>;
 }
 
 export interface UserRecord extends EntityRecord {
@@ -82,7 +88,7 @@ export interface GroupRecord extends EntityRecord {
 
 export interface RoleRecord extends EntityRecord {
   readonly kind: 'role';
-  readonly assumeRolePolicyDocument: string;
+  assumeRolePolicyDocument: string;
   readonly description: string | undefined;
   readonly maxSessionDuration: number;
 }
@@ -131,6 +137,8 @@ export class SandboxState {
   readonly accountId = SANDBOX_ACCOUNT_ID;
   /** every request's action, in order (for tests) */
   readonly requests: string[] = [];
+  /** how many faults the fault plan injected, by kind (see faults.ts) */
+  readonly faults: FaultStats = emptyFaultStats();
 
   /** by lower-cased ARN */
   private readonly policies = new Map<string, PolicyRecord>();
@@ -139,7 +147,8 @@ export class SandboxState {
   private readonly roles = new Map<string, RoleRecord>();
   private readonly loaders = new Map<string, () => Promise<string>>();
   private denials: Denial[] = [];
-  private faults: Fault[] = [];
+  private scheduled: Fault[] = [];
+  private grammar: GrammarOptions | undefined;
 
   constructor(
     readonly catalog: CatalogView,
@@ -163,15 +172,15 @@ export class SandboxState {
 
   /** Makes the next `times` calls of `action` ("CreatePolicy", or "*") fail with `code`. */
   failNext(action: string, code: IamErrorCode, message: string, times = 1): void {
-    this.faults.push({ action, code, message, remaining: times });
+    this.scheduled.push({ action, code, message, remaining: times });
   }
 
   /** The injected fault for this call, if any (consumes one). */
   takeFault(action: string): IamError | undefined {
-    const fault = this.faults.find((f) => f.remaining > 0 && (f.action === '*' || f.action === action));
+    const fault = this.scheduled.find((f) => f.remaining > 0 && (f.action === '*' || f.action === action));
     if (!fault) return undefined;
     fault.remaining -= 1;
-    this.faults = this.faults.filter((f) => f.remaining > 0);
+    this.scheduled = this.scheduled.filter((f) => f.remaining > 0);
     return new IamError(fault.code, fault.message);
   }
 
@@ -226,8 +235,10 @@ export class SandboxState {
     }
   }
 
-  checkDocument(text: string | undefined, kind: DocumentKind): string {
-    const rejection = checkDocument(text, kind, this.catalog);
+  /** The document if IAM accepts it; else throws IAM's error (see documents.ts and grammar.ts). */
+  checkDocument(text: string | undefined, kind: DocumentKind, field?: string): string {
+    this.grammar ??= grammarOptions(this.catalog);
+    const rejection = checkDocument(text, kind, this.grammar, field);
     if (rejection) throw rejection.error;
     return text ?? '';
   }
@@ -443,6 +454,7 @@ export class SandboxState {
       createDate: new Date(),
       tags,
       attached: [],
+      inline: new Map(),
     };
     this.users.set(name.toLowerCase(), user);
     return user;
@@ -461,6 +473,7 @@ export class SandboxState {
       createDate: new Date(),
       tags: [],
       attached: [],
+      inline: new Map(),
       members: new Set(),
     };
     this.groups.set(name.toLowerCase(), group);
@@ -497,6 +510,7 @@ export class SandboxState {
       createDate: new Date(),
       tags,
       attached: [],
+      inline: new Map(),
       assumeRolePolicyDocument: document,
       description,
       maxSessionDuration,
@@ -539,7 +553,75 @@ export class SandboxState {
     if (role.attached.length > 0) {
       throw new IamError('DeleteConflict', 'Cannot delete entity, must detach all policies first.');
     }
+    if (role.inline.size > 0) {
+      throw new IamError('DeleteConflict', 'Cannot delete entity, must delete policies first.');
+    }
     this.roles.delete(role.name.toLowerCase());
+  }
+
+  /** UpdateAssumeRolePolicy: checked as CreateRole checks it, then replaced as a whole. */
+  updateAssumeRolePolicy(roleName: string | undefined, document: string | undefined): void {
+    const role = this.getRole(roleName);
+    role.assumeRolePolicyDocument = this.checkDocument(document, 'trust', 'policyDocument');
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Inline policies
+
+  /**
+   * Put{User,Group,Role}Policy: adds or replaces an inline policy. The quota is the principal's
+   * aggregate size of all its inline policies (whitespace not counted): user 2,048, group 5,120,
+   * role 10,240; IAM answers LimitExceeded "Maximum policy size of N bytes exceeded for role X".
+   */
+  putInlinePolicy(
+    kind: PrincipalKind,
+    principalName: string | undefined,
+    policyName: string | undefined,
+    document: string | undefined,
+  ): void {
+    const name = checkName('policyName', policyName);
+    const principal = this.principal(kind, principalName);
+    const text = this.checkDocument(document, 'inline');
+    let total = iamPolicySize(text);
+    for (const [other, otherText] of principal.inline) {
+      if (other !== name) total += iamPolicySize(otherText);
+    }
+    const quota = INLINE_QUOTAS[kind];
+    if (total > quota) {
+      throw new IamError(
+        'LimitExceeded',
+        `Maximum policy size of ${quota} bytes exceeded for ${KIND_NAME[kind]} ${principal.name}`,
+      );
+    }
+    principal.inline.set(name, text);
+  }
+
+  getInlinePolicy(
+    kind: PrincipalKind,
+    principalName: string | undefined,
+    policyName: string | undefined,
+  ): { principal: PrincipalRecord; name: string; document: string } {
+    const name = checkName('policyName', policyName);
+    const principal = this.principal(kind, principalName);
+    const document = principal.inline.get(name);
+    if (document === undefined) {
+      throw new IamError('NoSuchEntity', `The ${KIND_NAME[kind]} policy with name ${name} cannot be found.`);
+    }
+    return { principal, name, document };
+  }
+
+  deleteInlinePolicy(
+    kind: PrincipalKind,
+    principalName: string | undefined,
+    policyName: string | undefined,
+  ): void {
+    const { principal, name } = this.getInlinePolicy(kind, principalName, policyName);
+    principal.inline.delete(name);
+  }
+
+  /** Inline policy names in name order (as IAM lists them). */
+  listInlinePolicies(kind: PrincipalKind, principalName: string | undefined): string[] {
+    return [...this.principal(kind, principalName).inline.keys()].sort(compareNames);
   }
 
   list(kind: PrincipalKind, pathPrefix = '/'): PrincipalRecord[] {
