@@ -8,6 +8,7 @@ import { SIZE_QUOTAS } from '../policy/model';
 import { parse } from '../policy/parse';
 import { policySize } from '../policy/size';
 import { validate } from '../policy/validate';
+import { untilAborted } from './abort';
 import { ApiError } from './apiError';
 import { DEFAULT_CATALOG_DIR, nodeFetchJson } from '../catalog/node';
 import { NAME_RE } from './contract';
@@ -27,8 +28,13 @@ import type {
 import type { IamGateway, PrincipalSummary } from './iam';
 import { sortVersions } from './iam';
 
+/** What an operation runs under: `signal` aborts when the browser went away or the operation's deadline passed. */
+export interface OperationContext {
+  readonly signal?: AbortSignal;
+}
+
 export type Handlers = {
-  [K in OperationName]: (input: OperationInputs[K]) => Promise<OperationOutputs[K]>;
+  [K in OperationName]: (input: OperationInputs[K], context?: OperationContext) => Promise<OperationOutputs[K]>;
 };
 
 export interface SessionBase {
@@ -55,6 +61,8 @@ export const POLICY_VERSION_QUOTA = 5;
 const DEFAULT_PAGE = 50;
 const SESSION_FAILURE_CACHE_MS = 5_000;
 const CONCURRENCY = 4;
+/** Failures after which a write may or may not have been made. */
+const AMBIGUOUS = new Set(['Timeout', 'ConnectionFailed']);
 
 /** A value computed once and reused for `ttl` ms; `clear()` forgets it. */
 class Cached<T> {
@@ -98,6 +106,21 @@ async function mapLimit<T, R>(
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
+}
+
+/**
+ * Waits for a shared computation (a cached list other requests may wait for too) unless `signal`
+ * aborts first: the computation goes on for the others, this request stops waiting for it.
+ */
+function untilSettled<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  return untilAborted(promise, signal, abortReason);
+}
+
+/** The ApiError an aborted operation answers (the server aborts with one; anything else: Cancelled). */
+function abortReason(signal: AbortSignal): ApiError {
+  const reason: unknown = signal.reason;
+  if (reason instanceof ApiError) return reason;
+  return new ApiError(499, { code: 'Cancelled', message: 'The request was cancelled before it finished.' });
 }
 
 function encodeCursor(offset: number): string {
@@ -191,12 +214,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const attachedCounts = new Map<string, { at: number; count: number }>();
   const countKey = (kind: PrincipalKind, name: string): string => `${kind}:${name.toLowerCase()}`;
 
-  async function attachedCount(kind: PrincipalKind, name: string): Promise<number | undefined> {
+  async function attachedCount(
+    kind: PrincipalKind,
+    name: string,
+    signal: AbortSignal | undefined,
+  ): Promise<number | undefined> {
     const key = countKey(kind, name);
     const cached = attachedCounts.get(key);
     if (cached && Date.now() - cached.at < listTtl) return cached.count;
     try {
-      const count = (await gateway().listAttachedPolicies(kind, name)).length;
+      const count = (await gateway().listAttachedPolicies(kind, name, signal)).length;
       attachedCounts.set(key, { at: Date.now(), count });
       return count;
     } catch {
@@ -204,11 +231,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     }
   }
 
-  let sessionCache: { at: number; ttl: number; value: SessionInfo } | undefined;
+  // The identity check, cached; stale as soon as an IAM call failed for a reason that concerns the
+  // connection or the credentials (or succeeded again after such a failure): see IamGateway.epoch.
+  let sessionCache: { at: number; ttl: number; epoch: number; value: SessionInfo } | undefined;
 
-  async function session(refresh: boolean): Promise<SessionInfo> {
+  async function session(refresh: boolean, signal: AbortSignal | undefined): Promise<SessionInfo> {
     const now = Date.now();
-    if (!refresh && sessionCache && now - sessionCache.at < sessionCache.ttl) return sessionCache.value;
+    if (
+      !refresh &&
+      sessionCache &&
+      now - sessionCache.at < sessionCache.ttl &&
+      sessionCache.epoch === deps.gateway?.epoch
+    ) {
+      return sessionCache.value;
+    }
     const base = {
       app: deps.app,
       version: deps.version,
@@ -223,7 +259,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     let value: SessionInfo;
     let ttl = sessionTtl;
     try {
-      const identity = await deps.gateway.callerIdentity();
+      const identity = await deps.gateway.callerIdentity(signal);
       value = {
         ...base,
         connected: true,
@@ -234,6 +270,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         checkedAt: new Date().toISOString(),
       };
     } catch (error) {
+      if (error instanceof ApiError && error.code === 'Cancelled') throw error; // nobody to answer
       ttl = SESSION_FAILURE_CACHE_MS;
       value = {
         ...base,
@@ -243,7 +280,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         checkedAt: new Date().toISOString(),
       };
     }
-    sessionCache = { at: now, ttl, value };
+    // The epoch after this check: its own failure must not make its answer stale at once.
+    sessionCache = { at: now, ttl, epoch: deps.gateway.epoch, value };
     return value;
   }
 
@@ -304,14 +342,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     );
   }
 
-  async function attachOne(policyArn: string, kind: PrincipalKind, name: string): Promise<AttachResult> {
+  async function attachOne(
+    policyArn: string,
+    kind: PrincipalKind,
+    name: string,
+    signal: AbortSignal | undefined,
+  ): Promise<AttachResult> {
     const iam = gateway();
+    const isAttached = async (): Promise<boolean> =>
+      (await iam.listAttachedPolicies(kind, name, signal)).some(
+        (p) => p.arn.toLowerCase() === policyArn.toLowerCase(), // policy names are case-insensitive in IAM
+      );
     // Already attached? (IAM would accept the attach again; asking first lets us say so.)
     try {
-      const attached = await iam.listAttachedPolicies(kind, name);
-      if (attached.some((p) => p.arn.toLowerCase() === policyArn.toLowerCase())) {
-        return { kind, name, status: 'already-attached' };
-      }
+      if (await isAttached()) return { kind, name, status: 'already-attached' };
     } catch (error) {
       if (error instanceof ApiError && error.code === 'NoSuchEntity') {
         return {
@@ -326,10 +370,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       // Listing is not allowed or failed: attaching is still safe (IAM never attaches twice).
     }
     try {
-      await iam.attachPolicy(kind, name, policyArn);
+      await iam.attachPolicy(kind, name, policyArn, signal);
       attachedCounts.delete(countKey(kind, name));
       return { kind, name, status: 'attached' };
     } catch (error) {
+      attachedCounts.delete(countKey(kind, name));
+      // No answer, or the connection dropped: the attach may have been made. Look once.
+      if (error instanceof ApiError && AMBIGUOUS.has(error.code) && !signal?.aborted) {
+        try {
+          if (await isAttached()) return { kind, name, status: 'attached' };
+        } catch {
+          // still unreachable: report the first failure
+        }
+      }
       const info = errorInfo(error);
       const status =
         info.code === 'LimitExceeded'
@@ -351,11 +404,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   }
 
   return {
-    session: async (input) => session(input.refresh ?? false),
+    session: async (input, ctx) => session(input.refresh ?? false, ctx?.signal),
 
-    listPrincipals: async (input) => {
+    listPrincipals: async (input, ctx) => {
       const kinds = [...new Set(input.kinds ?? (['user', 'group', 'role'] as const))];
-      const lists = await Promise.all(kinds.map((kind) => principalLists[kind].get()));
+      const lists = await untilSettled(
+        Promise.all(kinds.map((kind) => principalLists[kind].get())),
+        ctx?.signal,
+      );
       const all = lists
         .flat()
         .filter((p) => matches(input.search, p.name, p.path))
@@ -366,7 +422,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         );
       const { page, nextCursor } = pageOf(all, input.cursor, input.limit);
       const principals = await mapLimit(page, CONCURRENCY, async (p): Promise<PrincipalInfo> => {
-        const count = await attachedCount(p.kind, p.name);
+        const count = await attachedCount(p.kind, p.name, ctx?.signal);
         return {
           ...p,
           ...(count !== undefined ? { attachedPolicyCount: count } : {}),
@@ -377,10 +433,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { principals, total: all.length, ...(nextCursor ? { nextCursor } : {}) };
     },
 
-    listPolicies: async (input) => {
+    listPolicies: async (input, ctx) => {
       const policies = input.onlyAttached
-        ? await gateway().listLocalPolicies(true)
-        : await localPolicies.get();
+        ? await gateway().listLocalPolicies(true, ctx?.signal)
+        : await untilSettled(localPolicies.get(), ctx?.signal);
       const filtered = policies
         .filter((p) => matches(input.search, p.name, p.path))
         .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
@@ -388,10 +444,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { policies: page, total: filtered.length, ...(nextCursor ? { nextCursor } : {}) };
     },
 
-    getPolicyDocument: async (input) => {
+    getPolicyDocument: async (input, ctx) => {
       const iam = gateway();
-      const versionId = input.versionId ?? (await iam.getPolicy(input.policyArn)).defaultVersionId;
-      const version = await iam.getPolicyVersion(input.policyArn, versionId);
+      const signal = ctx?.signal;
+      const versionId = input.versionId ?? (await iam.getPolicy(input.policyArn, signal)).defaultVersionId;
+      const version = await iam.getPolicyVersion(input.policyArn, versionId, signal);
       return {
         policyArn: input.policyArn,
         versionId: version.versionId || versionId,
@@ -401,7 +458,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       };
     },
 
-    checkPolicyName: async ({ name }) => {
+    checkPolicyName: async ({ name }, ctx) => {
       let problem: string | undefined;
       if (name.length === 0) problem = 'Enter a name.';
       else if (name.length > 128) problem = `The name has ${name.length} characters; IAM allows at most 128.`;
@@ -413,7 +470,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
       if (problem) return { name, valid: false, available: false, problem };
       const lower = name.toLowerCase();
-      const existing = (await localPolicies.get()).find((p) => p.name.toLowerCase() === lower);
+      const existing = (await untilSettled(localPolicies.get(), ctx?.signal)).find(
+        (p) => p.name.toLowerCase() === lower,
+      );
       if (existing) {
         return {
           name,
@@ -429,13 +488,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { name, valid: true, available: true };
     },
 
-    createPolicy: async (input) => {
-      const policy: PolicyInfo = await gateway().createPolicy(input);
+    createPolicy: async (input, ctx) => {
+      const policy: PolicyInfo = await gateway().createPolicy(input, ctx?.signal);
       localPolicies.clear();
       return { policy };
     },
 
-    attachPolicy: async ({ policyArn, targets }) => {
+    attachPolicy: async ({ policyArn, targets }, ctx) => {
       gateway();
       const seen = new Set<string>();
       const distinct = targets.filter((t) => {
@@ -444,7 +503,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         seen.add(key);
         return true;
       });
-      const results = await mapLimit(distinct, CONCURRENCY, (t) => attachOne(policyArn, t.kind, t.name));
+      const results = await mapLimit(distinct, CONCURRENCY, (t) =>
+        attachOne(policyArn, t.kind, t.name, ctx?.signal),
+      );
       localPolicies.clear();
       const succeeded = results.filter(
         (r) => r.status === 'attached' || r.status === 'already-attached',
@@ -452,7 +513,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { policyArn, results, succeeded, failed: results.length - succeeded };
     },
 
-    createRole: async (input) => {
+    createRole: async (input, ctx) => {
       const iam = gateway();
       const trustPolicy =
         input.trust.kind === 'services' ? trustDocument(input.trust.services) : input.trust.document;
@@ -464,23 +525,24 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         description: input.description,
         maxSessionDuration: input.maxSessionDuration,
         tags: input.tags,
-      });
+      }, ctx?.signal);
       principalLists.role.clear();
       return { role };
     },
 
-    createPolicyVersion: async ({ policyArn, document, setAsDefault }) => {
+    createPolicyVersion: async ({ policyArn, document, setAsDefault }, ctx) => {
       const iam = gateway();
+      const signal = ctx?.signal;
       try {
-        const version = await iam.createPolicyVersion(policyArn, document, setAsDefault ?? true);
-        return { version, versions: await iam.listPolicyVersions(policyArn) };
+        const version = await iam.createPolicyVersion(policyArn, document, setAsDefault ?? true, signal);
+        return { version, versions: await iam.listPolicyVersions(policyArn, signal) };
       } catch (error) {
         if (
           error instanceof ApiError &&
           error.code === 'LimitExceeded' &&
           /version/i.test(error.info.message)
         ) {
-          const versions = sortVersions(await iam.listPolicyVersions(policyArn));
+          const versions = sortVersions(await iam.listPolicyVersions(policyArn, signal));
           const oldest = [...versions].reverse().find((v) => !v.isDefaultVersion);
           throw new ApiError(409, {
             ...error.info,
@@ -494,15 +556,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
     },
 
-    deletePolicyVersion: async ({ policyArn, versionId }) => {
+    deletePolicyVersion: async ({ policyArn, versionId }, ctx) => {
       const iam = gateway();
-      await iam.deletePolicyVersion(policyArn, versionId);
-      return { versions: await iam.listPolicyVersions(policyArn) };
+      await iam.deletePolicyVersion(policyArn, versionId, ctx?.signal);
+      return { versions: await iam.listPolicyVersions(policyArn, ctx?.signal) };
     },
 
-    listPolicyVersions: async ({ policyArn }) => ({
+    listPolicyVersions: async ({ policyArn }, ctx) => ({
       policyArn,
-      versions: await gateway().listPolicyVersions(policyArn),
+      versions: await gateway().listPolicyVersions(policyArn, ctx?.signal),
       quota: POLICY_VERSION_QUOTA,
     }),
   };

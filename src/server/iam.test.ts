@@ -73,24 +73,76 @@ describe('toApiError', () => {
     ).toBe('InvalidCredentials');
   });
 
-  it('says which endpoint cannot be reached', () => {
+  it('says which endpoint cannot be reached: AWS, the endpoint by its URL, or the sandbox', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
     const error = toApiError(refused, AWS);
     expect(error.status).toBe(502);
     expect(error.info).toMatchObject({
-      code: 'NetworkError',
-      message: 'Cannot reach IAM at https://iam.amazonaws.com (ECONNREFUSED).',
+      code: 'ConnectionFailed',
+      message: 'AWS (https://iam.amazonaws.com) could not be reached: the connection was refused (ECONNREFUSED).',
+      hint: expect.stringContaining('VPN or proxy'),
     });
     const aggregate = Object.assign(
       new AggregateError([Object.assign(new Error('x'), { code: 'ENOTFOUND' })]),
       {},
     );
-    expect(
-      toApiError(aggregate, { ...AWS, mode: 'endpoint', target: 'http://localhost:4566' }).info.message,
-    ).toBe('Cannot reach IAM at http://localhost:4566 (ENOTFOUND).');
-    expect(toApiError(Object.assign(new Error('timed out'), { name: 'TimeoutError' }), AWS).info.code).toBe(
-      'NetworkError',
+    const endpoint = toApiError(aggregate, { ...AWS, mode: 'endpoint', target: 'http://localhost:4566' });
+    expect(endpoint.info.message).toBe(
+      'The IAM endpoint http://localhost:4566 could not be reached: the host name was not found (ENOTFOUND).',
     );
+    expect(endpoint.info.hint).toContain('--endpoint-url');
+    expect(endpoint.info.message).not.toContain('AWS');
+    const sandbox = toApiError(refused, { ...AWS, mode: 'sandbox', target: 'http://127.0.0.1:9/' });
+    expect(sandbox.info.message).toBe(
+      'The IAM sandbox at http://127.0.0.1:9/ could not be reached: the connection was refused (ECONNREFUSED).',
+    );
+    // A dropped connection: the write may have been made, and retrying is safe.
+    const reset = toApiError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET', name: 'TimeoutError' }), AWS);
+    expect(reset.info.code).toBe('ConnectionFailed');
+    expect(reset.info.hint).toContain('iam:CreatePolicy may have been carried out anyway');
+    // No hint about a possibly made change when the request never left.
+    expect(error.info.hint).not.toContain('carried out');
+  });
+
+  it('says which endpoint did not answer in time', () => {
+    const timeouts = { connectMs: 200, attemptMs: 300, callMs: 900, operationMs: 1000 };
+    const attempt = Object.assign(new Error('a request has exceeded the configured 300 ms requestTimeout'), {
+      name: 'TimeoutError',
+      code: 'ETIMEDOUT',
+      $metadata: { attempts: 3 },
+    });
+    const endpoint = { ...AWS, mode: 'endpoint' as const, target: 'http://127.0.0.1:1234', timeouts };
+    const error = toApiError(attempt, endpoint);
+    expect(error.status).toBe(504);
+    expect(error.info).toMatchObject({
+      code: 'Timeout',
+      message: 'The IAM endpoint http://127.0.0.1:1234 did not answer iam:CreatePolicy within 300 ms (3 attempts).',
+    });
+    expect(error.info.hint).toContain('http://127.0.0.1:1234 is running');
+    const connect = Object.assign(
+      new Error('the request socket did not establish a connection with the server within the configured timeout of 200 ms.'),
+      { name: 'TimeoutError' },
+    );
+    expect(toApiError(connect, endpoint).info.message).toBe(
+      'The IAM endpoint http://127.0.0.1:1234 could not be reached: no connection within 200 ms.',
+    );
+    expect(toApiError(attempt, { ...AWS, timeouts }).info.message).toBe(
+      'AWS did not answer iam:CreatePolicy within 300 ms (3 attempts).',
+    );
+  });
+
+  it('names the endpoint in IAM errors in endpoint mode', () => {
+    const endpoint = { ...AWS, mode: 'endpoint' as const, target: 'http://127.0.0.1:1234' };
+    expect(toApiError(serviceError('AccessDenied', 'nope', 403), endpoint).info.message).toContain(
+      'The IAM endpoint http://127.0.0.1:1234 said: nope',
+    );
+    expect(toApiError(serviceError('ServiceFailure', 'boom', 500), endpoint).info.message).toBe(
+      'The IAM endpoint http://127.0.0.1:1234 failed to process iam:CreatePolicy: boom',
+    );
+    expect(toApiError(serviceError('SomethingNew', 'odd', 400), endpoint).info.message).toBe(
+      'iam:CreatePolicy failed at the IAM endpoint http://127.0.0.1:1234: odd',
+    );
+    expect(toApiError(serviceError('AccessDenied', 'nope', 403), AWS).info.message).toContain('IAM said: nope');
   });
 
   it('keeps IAM messages for the modelled errors, with a hint', () => {
@@ -144,8 +196,23 @@ describe('decodeDocument', () => {
   it('decodes exactly once', () => {
     const text = '{"Resource":"arn:aws:s3:::b/100%25/%zz"}';
     expect(decodeDocument(encodeURIComponent(text))).toBe(text);
+    expect(decodeDocument(encodeURIComponent(encodeURIComponent(text)))).toBe(encodeURIComponent(text));
     expect(decodeDocument('{"a":"%zz"}')).toBe('{"a":"%zz"}');
     expect(decodeDocument(undefined)).toBe('');
+    expect(decodeDocument('')).toBe('');
+  });
+
+  it('keeps plain JSON exactly as sent, even when it contains percent-escapes', () => {
+    const plain = '{"Resource":"arn:aws:s3:::b/home/%7Buser%7D/*","Sid":"100%25"}';
+    expect(decodeDocument(plain)).toBe(plain);
+    expect(decodeDocument(`\n  ${plain}`)).toBe(`\n  ${plain}`);
+    expect(decodeDocument(`\uFEFF${plain}`)).toBe(`\uFEFF${plain}`);
+    expect(decodeDocument('[1]')).toBe('[1]');
+    // What IAM sends for that document: encoded, so decoded once.
+    expect(decodeDocument(encodeURIComponent(plain))).toBe(plain);
+    expect(decodeDocument(encodeURIComponent(`\n${plain}`))).toBe(`\n${plain}`);
+    // Neither JSON nor valid encoding: as sent.
+    expect(decodeDocument('%E0%A4%A')).toBe('%E0%A4%A');
   });
 });
 
@@ -223,8 +290,8 @@ describe('IamGateway against the sandbox', () => {
     try {
       const error = await offline.callerIdentity().catch((e: unknown) => e);
       expect((error as ApiError).info).toMatchObject({
-        code: 'NetworkError',
-        message: `Cannot reach the IAM sandbox at ${url} (ECONNREFUSED).`,
+        code: 'ConnectionFailed',
+        message: `The IAM sandbox at ${url} could not be reached: the connection was refused (ECONNREFUSED).`,
       });
     } finally {
       offline.destroy();

@@ -11,8 +11,18 @@
  * 5 attempts) for throttling, transient and server errors. IAM's LimitExceeded (a quota, not a
  * rate) is not retried, although the SDK's default classifies LimitExceededException as throttling.
  *
- * Every SDK error becomes an ApiError { code, message, hint }: what happened and what to do next.
- * Credentials never leave this module and nothing here logs.
+ * Every call ends: the SDK's NodeHttpHandler bounds the connection and each attempt (and throws
+ * when an attempt takes too long, instead of only logging), and each call as a whole (all attempts
+ * and backoff) is bounded by its own deadline and by the caller's AbortSignal (the browser closed
+ * the request, or the operation's deadline passed). See IamTimeouts.
+ *
+ * Retries are safe: CreatePolicy that meets EntityAlreadyExists for a policy with the same name,
+ * path, description and document (its answer was lost, then the call was retried) answers the
+ * existing policy; CreateRole likewise for the same trust policy. Attaching is idempotent in IAM.
+ *
+ * Every SDK error becomes an ApiError { code, message, hint }: what happened, where (AWS, the
+ * sandbox, or the IAM endpoint by its URL) and what to do next. Credentials never leave this
+ * module and nothing here logs.
  */
 import {
   AttachGroupPolicyCommand,
@@ -24,6 +34,7 @@ import {
   DeletePolicyVersionCommand,
   GetPolicyCommand,
   GetPolicyVersionCommand,
+  GetRoleCommand,
   IAMClient,
   ListAttachedGroupPoliciesCommand,
   ListAttachedRolePoliciesCommand,
@@ -37,7 +48,14 @@ import {
 import type { Policy, PolicyVersion, Role } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { StandardRetryStrategy } from '@smithy/core/retry';
-import type { RetryErrorInfo, RetryStrategyV2, RetryToken, StandardRetryToken } from '@smithy/types';
+import type {
+  NodeHttpHandlerOptions,
+  RetryErrorInfo,
+  RetryStrategyV2,
+  RetryToken,
+  StandardRetryToken,
+} from '@smithy/types';
+import { untilAborted } from './abort';
 import { ApiError } from './apiError';
 import type { ConnectionMode, PolicyInfo, PolicyVersionInfo, PrincipalKind, RoleInfo } from './contract';
 
@@ -50,7 +68,29 @@ export interface IamGatewayOptions {
   readonly endpointUrl?: string;
   /** default 5 */
   readonly maxAttempts?: number;
+  /** bounds on each call (defaults: DEFAULT_TIMEOUTS); tests use a few hundred ms */
+  readonly timeouts?: Partial<IamTimeouts>;
 }
+
+/** How long IAM/STS calls may take, in ms. */
+export interface IamTimeouts {
+  /** establishing the TCP/TLS connection, per attempt */
+  readonly connectMs: number;
+  /** one attempt: from sending the request to its whole answer (also the socket's idle limit) */
+  readonly attemptMs: number;
+  /** one SDK call: all its attempts and the backoff between them */
+  readonly callMs: number;
+  /** one API operation: all its calls (the server answers Timeout when it passes) */
+  readonly operationMs: number;
+}
+
+/** The API answers within 60 s whatever IAM does. */
+export const DEFAULT_TIMEOUTS: IamTimeouts = {
+  connectMs: 5_000,
+  attemptMs: 15_000,
+  callMs: 40_000,
+  operationMs: 55_000,
+};
 
 export interface CallerIdentity {
   readonly accountId: string;
@@ -118,15 +158,30 @@ export class IamRetryStrategy implements RetryStrategyV2 {
   }
 }
 
-/** IAM returns documents URL-encoded (RFC 3986): decode exactly once. */
-export function decodeDocument(encoded: string | undefined): string {
-  if (encoded === undefined) return '';
+/**
+ * A policy document as IAM answered it, decoded exactly once and only when it is URL-encoded.
+ *
+ * IAM returns documents URL-encoded (RFC 3986), which always starts with "%7B" (the encoded "{").
+ * Some IAM-compatible endpoints return the JSON itself: text that starts with "{" (or "[") after
+ * optional whitespace is already JSON and is kept exactly as sent, so "home/%7Buser%7D/*" in it
+ * stays as written. Text that is neither and does not decode is kept as sent too.
+ */
+export function decodeDocument(text: string | undefined): string {
+  if (text === undefined) return '';
+  if (isPlainJson(text)) return text;
   try {
-    return decodeURIComponent(encoded);
+    return decodeURIComponent(text);
   } catch {
-    // Not percent-encoded after all (some IAM-compatible endpoints): keep the text as sent.
-    return encoded;
+    return text;
   }
+}
+
+function isPlainJson(text: string): boolean {
+  for (const c of text) {
+    if (c === '{' || c === '[') return true;
+    if (c.trim() !== '') return false; // first character that is not whitespace (nor a BOM)
+  }
+  return false;
 }
 
 function iso(date: Date | undefined): string | undefined {
@@ -175,14 +230,33 @@ export function sortVersions(versions: readonly PolicyVersionInfo[]): PolicyVers
   return [...versions].sort((a, b) => n(b.versionId) - n(a.versionId));
 }
 
+/** A write: if its answer is lost, the change may have been made anyway. */
+const WRITES = new Set([
+  'iam:CreatePolicy',
+  'iam:CreatePolicyVersion',
+  'iam:DeletePolicyVersion',
+  'iam:CreateRole',
+  'iam:AttachUserPolicy',
+  'iam:AttachGroupPolicy',
+  'iam:AttachRolePolicy',
+]);
+
+/** "300 ms", "15 s". */
+export function duration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`;
+}
+
 export class IamGateway {
   readonly mode: ConnectionMode;
   readonly profile: string | undefined;
   readonly region: string;
   readonly endpointUrl: string | undefined;
   readonly maxAttempts: number;
+  readonly timeouts: IamTimeouts;
   private readonly iam: IAMClient;
   private readonly sts: STSClient;
+  private healthEpoch = 0;
+  private failing = false;
 
   constructor(options: IamGatewayOptions) {
     if ((options.mode === 'sandbox' || options.mode === 'endpoint') && !options.endpointUrl) {
@@ -194,11 +268,20 @@ export class IamGateway {
     this.endpointUrl = options.endpointUrl;
     const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     this.maxAttempts = maxAttempts;
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    // The SDK builds its NodeHttpHandler (@smithy/node-http-handler) from these options.
+    const requestHandler: NodeHttpHandlerOptions = {
+      connectionTimeout: this.timeouts.connectMs,
+      requestTimeout: this.timeouts.attemptMs,
+      socketTimeout: this.timeouts.attemptMs,
+      // Without it a breached requestTimeout is only logged and the request waits forever.
+      throwOnRequestTimeout: true,
+    };
     const config = {
       region: this.region,
       maxAttempts,
       retryStrategy: new IamRetryStrategy(maxAttempts),
-      requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
+      requestHandler,
       ...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}),
       ...(options.mode === 'sandbox'
         ? { credentials: SANDBOX_CREDENTIALS }
@@ -215,24 +298,68 @@ export class IamGateway {
     return this.endpointUrl ?? 'https://iam.amazonaws.com';
   }
 
+  /**
+   * Changes when the connection's health may have changed: after a call failed for a reason that
+   * concerns the connection or the credentials (no answer, refused, credentials rejected, a
+   * server error), and after the first success that follows. A cached session answer taken at
+   * another epoch is stale.
+   */
+  get epoch(): number {
+    return this.healthEpoch;
+  }
+
   destroy(): void {
     this.iam.destroy();
     this.sts.destroy();
   }
 
-  /** Runs one SDK call; any failure becomes an ApiError naming the IAM action. */
-  private async call<T>(action: string, run: () => Promise<T>): Promise<T> {
+  private context(action: string): ErrorContext {
+    return {
+      action,
+      mode: this.mode,
+      profile: this.profile,
+      target: this.target,
+      timeouts: this.timeouts,
+      maxAttempts: this.maxAttempts,
+    };
+  }
+
+  /**
+   * Runs one SDK call, bounded by `timeouts.callMs` and by `signal`; any failure becomes an
+   * ApiError naming the IAM action. `run` gets the signal to pass to client.send.
+   */
+  private async call<T>(
+    action: string,
+    signal: AbortSignal | undefined,
+    run: (abortSignal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    const deadline = AbortSignal.timeout(this.timeouts.callMs);
+    const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
     try {
-      return await run();
+      const value = await untilAborted(run(combined), combined);
+      if (this.failing) {
+        this.failing = false;
+        this.healthEpoch++;
+      }
+      return value;
     } catch (error) {
-      throw toApiError(error, { action, mode: this.mode, profile: this.profile, target: this.target });
+      const apiError = combined.aborted
+        ? abortedError(combined.reason, combined.reason === deadline.reason, this.context(action))
+        : toApiError(error, this.context(action));
+      if (concernsConnection(apiError)) {
+        this.failing = true;
+        this.healthEpoch++;
+      }
+      throw apiError;
     }
   }
 
   private async collect<T>(
     action: string,
+    signal: AbortSignal | undefined,
     page: (
       marker: string | undefined,
+      abortSignal: AbortSignal,
     ) => Promise<{
       items: readonly T[] | undefined;
       truncated: boolean | undefined;
@@ -242,7 +369,7 @@ export class IamGateway {
     const all: T[] = [];
     let marker: string | undefined;
     for (let i = 0; i < MAX_PAGES; i++) {
-      const result = await this.call(action, () => page(marker));
+      const result = await this.call(action, signal, (abortSignal) => page(marker, abortSignal));
       all.push(...(result.items ?? []));
       if (!result.truncated || !result.marker) break;
       marker = result.marker;
@@ -250,17 +377,17 @@ export class IamGateway {
     return all;
   }
 
-  async callerIdentity(): Promise<CallerIdentity> {
-    const out = await this.call('sts:GetCallerIdentity', () =>
-      this.sts.send(new GetCallerIdentityCommand({})),
+  async callerIdentity(signal?: AbortSignal): Promise<CallerIdentity> {
+    const out = await this.call('sts:GetCallerIdentity', signal, (abortSignal) =>
+      this.sts.send(new GetCallerIdentityCommand({}), { abortSignal }),
     );
     return { accountId: out.Account ?? '', arn: out.Arn ?? '', userId: out.UserId ?? '' };
   }
 
-  async listPrincipals(kind: PrincipalKind): Promise<PrincipalSummary[]> {
+  async listPrincipals(kind: PrincipalKind, signal?: AbortSignal): Promise<PrincipalSummary[]> {
     if (kind === 'user') {
-      const users = await this.collect('iam:ListUsers', async (Marker) => {
-        const out = await this.iam.send(new ListUsersCommand({ Marker, MaxItems: 1000 }));
+      const users = await this.collect('iam:ListUsers', signal, async (Marker, abortSignal) => {
+        const out = await this.iam.send(new ListUsersCommand({ Marker, MaxItems: 1000 }), { abortSignal });
         return { items: out.Users, truncated: out.IsTruncated, marker: out.Marker };
       });
       return users.map((u) => ({
@@ -273,8 +400,10 @@ export class IamGateway {
       }));
     }
     if (kind === 'group') {
-      const groups = await this.collect('iam:ListGroups', async (Marker) => {
-        const out = await this.iam.send(new ListGroupsCommand({ Marker, MaxItems: 1000 }));
+      const groups = await this.collect('iam:ListGroups', signal, async (Marker, abortSignal) => {
+        const out = await this.iam.send(new ListGroupsCommand({ Marker, MaxItems: 1000 }), {
+          abortSignal,
+        });
         return { items: out.Groups, truncated: out.IsTruncated, marker: out.Marker };
       });
       return groups.map((g) => ({
@@ -286,8 +415,8 @@ export class IamGateway {
         ...(iso(g.CreateDate) ? { createDate: iso(g.CreateDate) } : {}),
       }));
     }
-    const roles = await this.collect('iam:ListRoles', async (Marker) => {
-      const out = await this.iam.send(new ListRolesCommand({ Marker, MaxItems: 1000 }));
+    const roles = await this.collect('iam:ListRoles', signal, async (Marker, abortSignal) => {
+      const out = await this.iam.send(new ListRolesCommand({ Marker, MaxItems: 1000 }), { abortSignal });
       return { items: out.Roles, truncated: out.IsTruncated, marker: out.Marker };
     });
     return roles.map((r) => ({
@@ -301,157 +430,282 @@ export class IamGateway {
     }));
   }
 
-  async listAttachedPolicies(kind: PrincipalKind, name: string): Promise<AttachedPolicyRef[]> {
+  async listAttachedPolicies(
+    kind: PrincipalKind,
+    name: string,
+    signal?: AbortSignal,
+  ): Promise<AttachedPolicyRef[]> {
     const action =
       kind === 'user'
         ? 'iam:ListAttachedUserPolicies'
         : kind === 'group'
           ? 'iam:ListAttachedGroupPolicies'
           : 'iam:ListAttachedRolePolicies';
-    const attached = await this.collect(action, async (Marker) => {
+    const attached = await this.collect(action, signal, async (Marker, abortSignal) => {
       const out =
         kind === 'user'
           ? await this.iam.send(
               new ListAttachedUserPoliciesCommand({ UserName: name, Marker, MaxItems: 1000 }),
+              { abortSignal },
             )
           : kind === 'group'
             ? await this.iam.send(
                 new ListAttachedGroupPoliciesCommand({ GroupName: name, Marker, MaxItems: 1000 }),
+                { abortSignal },
               )
             : await this.iam.send(
                 new ListAttachedRolePoliciesCommand({ RoleName: name, Marker, MaxItems: 1000 }),
+                { abortSignal },
               );
       return { items: out.AttachedPolicies, truncated: out.IsTruncated, marker: out.Marker };
     });
     return attached.map((p) => ({ name: p.PolicyName ?? '', arn: p.PolicyArn ?? '' }));
   }
 
-  async attachPolicy(kind: PrincipalKind, name: string, policyArn: string): Promise<void> {
+  /** Attaching is idempotent in IAM: attaching an attached policy again changes nothing. */
+  async attachPolicy(
+    kind: PrincipalKind,
+    name: string,
+    policyArn: string,
+    signal?: AbortSignal,
+  ): Promise<void> {
     if (kind === 'user') {
-      await this.call('iam:AttachUserPolicy', () =>
-        this.iam.send(new AttachUserPolicyCommand({ UserName: name, PolicyArn: policyArn })),
+      await this.call('iam:AttachUserPolicy', signal, (abortSignal) =>
+        this.iam.send(new AttachUserPolicyCommand({ UserName: name, PolicyArn: policyArn }), {
+          abortSignal,
+        }),
       );
     } else if (kind === 'group') {
-      await this.call('iam:AttachGroupPolicy', () =>
-        this.iam.send(new AttachGroupPolicyCommand({ GroupName: name, PolicyArn: policyArn })),
+      await this.call('iam:AttachGroupPolicy', signal, (abortSignal) =>
+        this.iam.send(new AttachGroupPolicyCommand({ GroupName: name, PolicyArn: policyArn }), {
+          abortSignal,
+        }),
       );
     } else {
-      await this.call('iam:AttachRolePolicy', () =>
-        this.iam.send(new AttachRolePolicyCommand({ RoleName: name, PolicyArn: policyArn })),
+      await this.call('iam:AttachRolePolicy', signal, (abortSignal) =>
+        this.iam.send(new AttachRolePolicyCommand({ RoleName: name, PolicyArn: policyArn }), {
+          abortSignal,
+        }),
       );
     }
   }
 
   /** Customer managed policies (Scope Local). */
-  async listLocalPolicies(onlyAttached = false): Promise<PolicyInfo[]> {
-    const policies = await this.collect('iam:ListPolicies', async (Marker) => {
+  async listLocalPolicies(onlyAttached = false, signal?: AbortSignal): Promise<PolicyInfo[]> {
+    const policies = await this.collect('iam:ListPolicies', signal, async (Marker, abortSignal) => {
       const out = await this.iam.send(
         new ListPoliciesCommand({ Scope: 'Local', OnlyAttached: onlyAttached, Marker, MaxItems: 1000 }),
+        { abortSignal },
       );
       return { items: out.Policies, truncated: out.IsTruncated, marker: out.Marker };
     });
     return policies.map(policyInfo);
   }
 
-  async getPolicy(policyArn: string): Promise<PolicyInfo> {
-    const out = await this.call('iam:GetPolicy', () =>
-      this.iam.send(new GetPolicyCommand({ PolicyArn: policyArn })),
+  async getPolicy(policyArn: string, signal?: AbortSignal): Promise<PolicyInfo> {
+    const out = await this.call('iam:GetPolicy', signal, (abortSignal) =>
+      this.iam.send(new GetPolicyCommand({ PolicyArn: policyArn }), { abortSignal }),
     );
     if (!out.Policy)
       throw new ApiError(502, {
         code: 'IamError',
-        message: `IAM answered GetPolicy for ${policyArn} without a policy.`,
+        message: `${capitalized(whereIn(this.context('iam:GetPolicy')))} answered GetPolicy for ${policyArn} without a policy.`,
       });
     return policyInfo(out.Policy);
   }
 
-  async getPolicyVersion(policyArn: string, versionId: string): Promise<PolicyVersionDocument> {
-    const out = await this.call('iam:GetPolicyVersion', () =>
-      this.iam.send(new GetPolicyVersionCommand({ PolicyArn: policyArn, VersionId: versionId })),
+  async getPolicyVersion(
+    policyArn: string,
+    versionId: string,
+    signal?: AbortSignal,
+  ): Promise<PolicyVersionDocument> {
+    const out = await this.call('iam:GetPolicyVersion', signal, (abortSignal) =>
+      this.iam.send(new GetPolicyVersionCommand({ PolicyArn: policyArn, VersionId: versionId }), {
+        abortSignal,
+      }),
     );
     const version = out.PolicyVersion ?? {};
     return { ...versionInfo(version), document: decodeDocument(version.Document) };
   }
 
-  async createPolicy(input: {
-    name: string;
-    document: string;
-    path?: string;
-    description?: string;
-    tags?: readonly { key: string; value: string }[];
-  }): Promise<PolicyInfo> {
-    const out = await this.call('iam:CreatePolicy', () =>
-      this.iam.send(
-        new CreatePolicyCommand({
-          PolicyName: input.name,
-          PolicyDocument: input.document,
-          Path: input.path,
-          Description: input.description,
-          Tags: input.tags?.length ? input.tags.map((t) => ({ Key: t.key, Value: t.value })) : undefined,
-        }),
-      ),
-    );
+  async createPolicy(
+    input: {
+      name: string;
+      document: string;
+      path?: string;
+      description?: string;
+      tags?: readonly { key: string; value: string }[];
+    },
+    signal?: AbortSignal,
+  ): Promise<PolicyInfo> {
+    let out;
+    try {
+      out = await this.call('iam:CreatePolicy', signal, (abortSignal) =>
+        this.iam.send(
+          new CreatePolicyCommand({
+            PolicyName: input.name,
+            PolicyDocument: input.document,
+            Path: input.path,
+            Description: input.description,
+            Tags: input.tags?.length ? input.tags.map((t) => ({ Key: t.key, Value: t.value })) : undefined,
+          }),
+          { abortSignal },
+        ),
+      );
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'EntityAlreadyExists') {
+        const same = await this.sameCreatedPolicy(input, signal);
+        if (same) return same;
+      }
+      throw error;
+    }
     if (!out.Policy)
-      throw new ApiError(502, { code: 'IamError', message: 'IAM answered CreatePolicy without a policy.' });
+      throw new ApiError(502, {
+        code: 'IamError',
+        message: `${capitalized(whereIn(this.context('iam:CreatePolicy')))} answered CreatePolicy without a policy.`,
+      });
     return policyInfo(out.Policy);
   }
 
-  async listPolicyVersions(policyArn: string): Promise<PolicyVersionInfo[]> {
-    const versions = await this.collect('iam:ListPolicyVersions', async (Marker) => {
+  /**
+   * The policy a CreatePolicy would have made, when it exists already: same name (exactly), path,
+   * description, and a single version v1 whose document (decoded once) is the same text. That is
+   * a CreatePolicy whose answer was lost and that was retried; anything else is a real clash.
+   */
+  private async sameCreatedPolicy(
+    input: { name: string; document: string; path?: string; description?: string },
+    signal: AbortSignal | undefined,
+  ): Promise<PolicyInfo | undefined> {
+    try {
+      const identity = await this.callerIdentity(signal);
+      const partition = /^arn:([^:]+):/.exec(identity.arn)?.[1] ?? 'aws';
+      const path = input.path ?? '/';
+      const arn = `arn:${partition}:iam::${identity.accountId}:policy${path}${input.name}`;
+      const existing = await this.getPolicy(arn, signal);
+      if (
+        existing.name !== input.name ||
+        existing.path !== path ||
+        (existing.description ?? '') !== (input.description ?? '') ||
+        existing.defaultVersionId !== 'v1'
+      ) {
+        return undefined;
+      }
+      const version = await this.getPolicyVersion(arn, 'v1', signal);
+      return version.document === input.document ? existing : undefined;
+    } catch {
+      return undefined; // cannot tell: report the clash IAM answered
+    }
+  }
+
+  async listPolicyVersions(policyArn: string, signal?: AbortSignal): Promise<PolicyVersionInfo[]> {
+    const versions = await this.collect('iam:ListPolicyVersions', signal, async (Marker, abortSignal) => {
       const out = await this.iam.send(
         new ListPolicyVersionsCommand({ PolicyArn: policyArn, Marker, MaxItems: 1000 }),
+        { abortSignal },
       );
       return { items: out.Versions, truncated: out.IsTruncated, marker: out.Marker };
     });
     return sortVersions(versions.map(versionInfo));
   }
 
+  /** Sends `document` exactly as given: IAM stores that text. */
   async createPolicyVersion(
     policyArn: string,
     document: string,
     setAsDefault: boolean,
+    signal?: AbortSignal,
   ): Promise<PolicyVersionInfo> {
-    const out = await this.call('iam:CreatePolicyVersion', () =>
+    const out = await this.call('iam:CreatePolicyVersion', signal, (abortSignal) =>
       this.iam.send(
         new CreatePolicyVersionCommand({
           PolicyArn: policyArn,
           PolicyDocument: document,
           SetAsDefault: setAsDefault,
         }),
+        { abortSignal },
       ),
     );
     return versionInfo(out.PolicyVersion ?? {});
   }
 
-  async deletePolicyVersion(policyArn: string, versionId: string): Promise<void> {
-    await this.call('iam:DeletePolicyVersion', () =>
-      this.iam.send(new DeletePolicyVersionCommand({ PolicyArn: policyArn, VersionId: versionId })),
+  async deletePolicyVersion(policyArn: string, versionId: string, signal?: AbortSignal): Promise<void> {
+    await this.call('iam:DeletePolicyVersion', signal, (abortSignal) =>
+      this.iam.send(new DeletePolicyVersionCommand({ PolicyArn: policyArn, VersionId: versionId }), {
+        abortSignal,
+      }),
     );
   }
 
-  async createRole(input: {
-    name: string;
-    trustPolicy: string;
-    path?: string;
-    description?: string;
-    maxSessionDuration?: number;
-    tags?: readonly { key: string; value: string }[];
-  }): Promise<RoleInfo> {
-    const out = await this.call('iam:CreateRole', () =>
-      this.iam.send(
-        new CreateRoleCommand({
-          RoleName: input.name,
-          AssumeRolePolicyDocument: input.trustPolicy,
-          Path: input.path,
-          Description: input.description,
-          MaxSessionDuration: input.maxSessionDuration,
-          Tags: input.tags?.length ? input.tags.map((t) => ({ Key: t.key, Value: t.value })) : undefined,
-        }),
-      ),
+  async getRole(name: string, signal?: AbortSignal): Promise<RoleInfo> {
+    const out = await this.call('iam:GetRole', signal, (abortSignal) =>
+      this.iam.send(new GetRoleCommand({ RoleName: name }), { abortSignal }),
     );
     if (!out.Role)
-      throw new ApiError(502, { code: 'IamError', message: 'IAM answered CreateRole without a role.' });
+      throw new ApiError(502, {
+        code: 'IamError',
+        message: `${capitalized(whereIn(this.context('iam:GetRole')))} answered GetRole for ${name} without a role.`,
+      });
     return roleInfo(out.Role);
+  }
+
+  async createRole(
+    input: {
+      name: string;
+      trustPolicy: string;
+      path?: string;
+      description?: string;
+      maxSessionDuration?: number;
+      tags?: readonly { key: string; value: string }[];
+    },
+    signal?: AbortSignal,
+  ): Promise<RoleInfo> {
+    let out;
+    try {
+      out = await this.call('iam:CreateRole', signal, (abortSignal) =>
+        this.iam.send(
+          new CreateRoleCommand({
+            RoleName: input.name,
+            AssumeRolePolicyDocument: input.trustPolicy,
+            Path: input.path,
+            Description: input.description,
+            MaxSessionDuration: input.maxSessionDuration,
+            Tags: input.tags?.length ? input.tags.map((t) => ({ Key: t.key, Value: t.value })) : undefined,
+          }),
+          { abortSignal },
+        ),
+      );
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'EntityAlreadyExists') {
+        const same = await this.sameCreatedRole(input, signal);
+        if (same) return same;
+      }
+      throw error;
+    }
+    if (!out.Role)
+      throw new ApiError(502, {
+        code: 'IamError',
+        message: `${capitalized(whereIn(this.context('iam:CreateRole')))} answered CreateRole without a role.`,
+      });
+    return roleInfo(out.Role);
+  }
+
+  /** The role a retried CreateRole made already: same name (exactly), path, description, session duration and trust policy. */
+  private async sameCreatedRole(
+    input: { name: string; trustPolicy: string; path?: string; description?: string; maxSessionDuration?: number },
+    signal: AbortSignal | undefined,
+  ): Promise<RoleInfo | undefined> {
+    try {
+      const existing = await this.getRole(input.name, signal);
+      const same =
+        existing.name === input.name &&
+        existing.path === (input.path ?? '/') &&
+        (existing.description ?? '') === (input.description ?? '') &&
+        existing.maxSessionDuration === (input.maxSessionDuration ?? 3600) &&
+        existing.trustPolicy === input.trustPolicy;
+      return same ? existing : undefined;
+    } catch {
+      return undefined;
+    }
   }
 }
 
@@ -465,22 +719,31 @@ export interface ErrorContext {
   readonly profile?: string;
   /** the endpoint, for network errors */
   readonly target: string;
+  /** the bounds in force, for timeout messages (default DEFAULT_TIMEOUTS) */
+  readonly timeouts?: IamTimeouts;
+  /** attempts per call, for timeout messages (default 5) */
+  readonly maxAttempts?: number;
 }
 
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EPIPE',
-  'ECONNABORTED',
-  'CERT_HAS_EXPIRED',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'SELF_SIGNED_CERT_IN_CHAIN',
+/** Connection failures: what happened, in words. */
+const CONNECTION_CODES: ReadonlyMap<string, string> = new Map([
+  ['ECONNREFUSED', 'the connection was refused'],
+  ['ECONNRESET', 'the connection was dropped before the answer came'],
+  ['EPIPE', 'the connection was closed while the request was being sent'],
+  ['ECONNABORTED', 'the connection was aborted'],
+  ['ENOTFOUND', 'the host name was not found'],
+  ['EAI_AGAIN', 'the host name could not be looked up (DNS)'],
+  ['EHOSTUNREACH', 'the host is unreachable'],
+  ['ENETUNREACH', 'the network is unreachable'],
+  ['EADDRNOTAVAIL', 'the address is not available'],
+  ['CERT_HAS_EXPIRED', 'its TLS certificate has expired'],
+  ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'its TLS certificate could not be verified'],
+  ['SELF_SIGNED_CERT_IN_CHAIN', 'its TLS certificate is self-signed'],
+  ['DEPTH_ZERO_SELF_SIGNED_CERT', 'its TLS certificate is self-signed'],
+  ['ERR_TLS_CERT_ALTNAME_INVALID', "its TLS certificate does not name this host"],
 ]);
+/** Connection failures after which the request may have reached the server (a write may have been made). */
+const MAYBE_DELIVERED = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
 const EXPIRED_CODES = new Set([
   'ExpiredToken',
   'ExpiredTokenException',
@@ -508,7 +771,7 @@ interface ErrorShape {
   readonly code?: unknown;
   readonly message?: unknown;
   readonly Code?: unknown;
-  readonly $metadata?: { readonly httpStatusCode?: number };
+  readonly $metadata?: { readonly httpStatusCode?: number; readonly attempts?: number };
   readonly errors?: unknown;
 }
 
@@ -519,16 +782,102 @@ function iamCode(error: ErrorShape): string {
   return raw.endsWith('Exception') && raw !== 'Exception' ? raw.slice(0, -'Exception'.length) : raw;
 }
 
-function networkCode(error: ErrorShape): string | undefined {
-  if (typeof error.code === 'string' && NETWORK_CODES.has(error.code)) return error.code;
-  if (error.name === 'TimeoutError' || error.name === 'RequestTimeout') return 'ETIMEDOUT';
+/** A connection failure's code (ECONNREFUSED, ...), looking into AggregateError's errors. */
+function connectionCode(error: ErrorShape): string | undefined {
+  if (typeof error.code === 'string' && CONNECTION_CODES.has(error.code)) return error.code;
   if (Array.isArray(error.errors)) {
     for (const inner of error.errors as ErrorShape[]) {
-      const code = networkCode(inner ?? {});
+      const code = connectionCode(inner ?? {});
       if (code) return code;
     }
   }
   return undefined;
+}
+
+/** What timed out: the connection, an attempt, or (in aggregates) either; undefined when nothing did. */
+function timeoutKind(error: ErrorShape): 'connect' | 'attempt' | undefined {
+  const message = typeof error.message === 'string' ? error.message : '';
+  if (error.name === 'TimeoutError' || error.name === 'RequestTimeout' || error.code === 'ETIMEDOUT') {
+    return message.includes('establish a connection') ? 'connect' : 'attempt';
+  }
+  if (Array.isArray(error.errors)) {
+    for (const inner of error.errors as ErrorShape[]) {
+      const kind = timeoutKind(inner ?? {});
+      if (kind) return kind;
+    }
+  }
+  return undefined;
+}
+
+/** Where the request went, in a sentence: "AWS", "the IAM sandbox at URL", "the IAM endpoint URL". */
+export function whereIn(context: Pick<ErrorContext, 'mode' | 'target'>): string {
+  if (context.mode === 'sandbox') return `the IAM sandbox at ${context.target}`;
+  if (context.mode === 'endpoint') return `the IAM endpoint ${context.target}`;
+  return 'AWS';
+}
+
+/** Who answered, for IAM's own errors: "IAM", "the sandbox", "the IAM endpoint URL". */
+function answeredBy(context: Pick<ErrorContext, 'mode' | 'target'>): string {
+  if (context.mode === 'sandbox') return 'the sandbox';
+  if (context.mode === 'endpoint') return `the IAM endpoint ${context.target}`;
+  return 'IAM';
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function checkTarget(context: ErrorContext): string {
+  if (context.mode === 'aws') return 'Check your network connection, VPN or proxy (HTTPS_PROXY), then retry.';
+  if (context.mode === 'sandbox') return `Check that the sandbox at ${context.target} is still running (npm start -- --sandbox starts one), then retry.`;
+  return `Check that the endpoint ${context.target} is running and answering (and that --endpoint-url names it), then retry.`;
+}
+
+/** For writes whose answer was lost: the change may have been made. */
+function writeCaveat(context: ErrorContext): string {
+  return WRITES.has(context.action)
+    ? ` ${context.action} may have been carried out anyway: refresh to see, or simply retry (retrying is safe).`
+    : '';
+}
+
+function timeoutError(context: ErrorContext, message: string): ApiError {
+  return new ApiError(504, {
+    code: 'Timeout',
+    message,
+    hint: `${checkTarget(context)}${writeCaveat(context)}`,
+  });
+}
+
+/**
+ * The error for a call that `signal` aborted: the call's own deadline passed (`ownDeadline`), or
+ * the caller aborted with `reason` (an ApiError such as the operation's Timeout is answered as is;
+ * a TimeoutError DOMException is a timeout; anything else means the caller went away: Cancelled).
+ */
+export function abortedError(reason: unknown, ownDeadline: boolean, context: ErrorContext): ApiError {
+  if (reason instanceof ApiError) return reason;
+  const timeouts = context.timeouts ?? DEFAULT_TIMEOUTS;
+  if (ownDeadline) {
+    return timeoutError(
+      context,
+      `${capitalized(whereIn(context))} did not answer ${context.action} within ${duration(timeouts.callMs)} (retries included).`,
+    );
+  }
+  if (reason instanceof Error && reason.name === 'TimeoutError') {
+    return timeoutError(
+      context,
+      `${capitalized(whereIn(context))} did not answer ${context.action} in the time allowed (${duration(timeouts.operationMs)} per operation).`,
+    );
+  }
+  return new ApiError(499, {
+    code: 'Cancelled',
+    message: `The request was cancelled (the page closed it) while ${context.action} was in progress.`,
+    hint: `Nothing to do.${writeCaveat(context)}`,
+  });
+}
+
+/** True for failures that say something about the connection or the credentials, not about the request. */
+export function concernsConnection(error: ApiError): boolean {
+  return error.status === 401 || error.status === 502 || error.status === 503 || error.status === 504;
 }
 
 /** The permission an AccessDenied message names ("... not authorized to perform: iam:CreatePolicy on ..."). */
@@ -549,7 +898,7 @@ export function toApiError(error: unknown, context: ErrorContext): ApiError {
     typeof error === 'object' && error !== null ? (error as ErrorShape) : { message: String(error) };
   const iamMessage = typeof e.message === 'string' && e.message !== '' ? e.message : 'no message';
   const code = iamCode(e);
-  const where = context.mode === 'sandbox' ? 'the sandbox' : 'IAM';
+  const where = answeredBy(context);
 
   // Credentials: never read from the error anything but its name and message.
   if (
@@ -582,35 +931,50 @@ export function toApiError(error: unknown, context: ErrorContext): ApiError {
   if (INVALID_CREDENTIAL_CODES.has(code)) {
     return new ApiError(401, {
       code: 'InvalidCredentials',
-      message: `${where} rejected the credentials (${code}): ${iamMessage}`,
+      message: `${capitalized(where)} rejected the credentials (${code}): ${iamMessage}`,
       hint: context.profile
         ? `Check the keys of profile "${context.profile}", or log in again with "aws sso login --profile ${context.profile}", and retry.`
         : 'Check your access key (or use another profile with npm start -- --profile NAME) and retry.',
     });
   }
-  const network = networkCode(e);
-  if (network) {
+  const connection = connectionCode(e);
+  if (connection) {
+    const place = context.mode === 'aws' ? `AWS (${context.target})` : whereIn(context);
     return new ApiError(502, {
-      code: 'NetworkError',
-      message: `Cannot reach ${context.mode === 'sandbox' ? 'the IAM sandbox' : 'IAM'} at ${context.target} (${network}).`,
-      hint:
-        context.mode === 'aws'
-          ? 'Check your network connection, VPN or proxy (HTTPS_PROXY), then retry.'
-          : `Check that the endpoint ${context.target} is running, then retry.`,
+      code: 'ConnectionFailed',
+      message: `${capitalized(place)} could not be reached: ${CONNECTION_CODES.get(connection) ?? connection} (${connection}).`,
+      hint: `${checkTarget(context)}${MAYBE_DELIVERED.has(connection) ? writeCaveat(context) : ''}`,
     });
+  }
+  const timedOut = timeoutKind(e);
+  if (timedOut) {
+    const timeouts = context.timeouts ?? DEFAULT_TIMEOUTS;
+    const attempts = typeof e.$metadata?.attempts === 'number' ? e.$metadata.attempts : undefined;
+    const tries = attempts && attempts > 1 ? ` (${attempts} attempts)` : '';
+    if (timedOut === 'connect') {
+      const place = context.mode === 'aws' ? `AWS (${context.target})` : whereIn(context);
+      return timeoutError(
+        context,
+        `${capitalized(place)} could not be reached: no connection within ${duration(timeouts.connectMs)}${tries}.`,
+      );
+    }
+    return timeoutError(
+      context,
+      `${capitalized(whereIn(context))} did not answer ${context.action} within ${duration(timeouts.attemptMs)}${tries}.`,
+    );
   }
   if (code === 'AccessDenied' || code === 'AccessDeniedException' || code === 'UnauthorizedOperation') {
     const permission = deniedPermission(iamMessage) ?? context.action;
     return new ApiError(403, {
       code: 'AccessDenied',
-      message: `Access denied: your identity is not allowed to perform ${permission}. ${where === 'IAM' ? 'IAM' : 'The sandbox'} said: ${iamMessage}`,
+      message: `Access denied: your identity is not allowed to perform ${permission}. ${capitalized(where)} said: ${iamMessage}`,
       hint: `Ask an administrator to allow ${permission} for your identity, or restart with a profile that has it (npm start -- --profile NAME).`,
     });
   }
   if (THROTTLING_CODES.has(code)) {
     return new ApiError(429, {
       code: 'Throttling',
-      message: `${where} is throttling requests (${iamMessage}); the request was retried and still failed.`,
+      message: `${capitalized(where)} is throttling requests (${iamMessage}); the request was retried and still failed.`,
       hint: 'Wait a minute and retry.',
     });
   }
@@ -663,13 +1027,19 @@ export function toApiError(error: unknown, context: ErrorContext): ApiError {
     case 'ServiceUnavailable':
       return new ApiError(502, {
         code,
-        message: `${where} failed to process ${context.action}: ${iamMessage}`,
-        hint: 'This is on the AWS side; retry in a moment.',
+        message: `${capitalized(where)} failed to process ${context.action}: ${iamMessage}`,
+        hint:
+          context.mode === 'aws'
+            ? 'This is on the AWS side; retry in a moment.'
+            : `This is on the side of ${whereIn(context)}; retry in a moment.`,
       });
     default:
       return new ApiError(502, {
         code: code === 'Error' ? 'IamError' : code,
-        message: `${context.action} failed: ${iamMessage}`,
+        message:
+          context.mode === 'aws'
+            ? `${context.action} failed: ${iamMessage}`
+            : `${context.action} failed at ${whereIn(context)}: ${iamMessage}`,
         hint: 'Retry; if it keeps failing, check the message above.',
       });
   }

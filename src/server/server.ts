@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { untilAborted } from './abort';
 import { ApiError } from './apiError';
 import { API_PREFIX, operations, type ApiErrorBody, type OperationInputs, type OperationName } from './contract';
-import { createHandlers, type Handlers, type SessionBase } from './handlers';
-import type { IamGateway } from './iam';
+import { createHandlers, type Handlers, type OperationContext, type SessionBase } from './handlers';
+import { DEFAULT_TIMEOUTS, duration, whereIn, type IamGateway } from './iam';
 import { checkApiRequest, hostsFor, newToken } from './security';
 import { createStaticHandler } from './static';
 
@@ -21,6 +22,8 @@ export interface AppServerOptions {
   readonly catalogDir?: string;
   /** fixed token for tests; a fresh random one otherwise */
   readonly token?: string;
+  /** the longest an API operation may take, ms (default: the gateway's timeouts.operationMs, 55 s) */
+  readonly operationTimeoutMs?: number;
 }
 
 export interface AppServer {
@@ -33,9 +36,14 @@ export interface AppServer {
 }
 
 /** Calls the operation's handler with its validated input. */
-function dispatch<K extends OperationName>(handlers: Handlers, op: K, input: OperationInputs[K]): Promise<unknown> {
+function dispatch<K extends OperationName>(
+  handlers: Handlers,
+  op: K,
+  input: OperationInputs[K],
+  context: OperationContext,
+): Promise<unknown> {
   const handler: Handlers[K] = handlers[op];
-  return handler(input);
+  return handler(input, context);
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -43,6 +51,11 @@ const MAX_BODY = 1024 * 1024;
 export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
   const token = options.token ?? newToken();
   const serveStatic = createStaticHandler(options.staticDir);
+  const operationMs =
+    options.operationTimeoutMs ?? options.gateway?.timeouts.operationMs ?? DEFAULT_TIMEOUTS.operationMs;
+  const where = options.gateway
+    ? whereIn({ mode: options.gateway.mode, target: options.gateway.target })
+    : 'IAM';
   let allowedHosts = new Set<string>();
 
   // The fixed operation table: every name in contract.ts's `operations`, and nothing else.
@@ -82,12 +95,43 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
         'Correct that field and send the request again.',
       );
     }
+    // The operation stops when the browser goes away (its fetch aborted: the socket closed) and
+    // when its deadline passes; the IAM calls in flight are aborted with it.
+    const controller = new AbortController();
+    const onClose = (): void => {
+      if (!res.writableEnded) {
+        controller.abort(
+          new ApiError(499, {
+            code: 'Cancelled',
+            message: `The page cancelled ${op} before it finished.`,
+            hint: 'Nothing to do.',
+          }),
+        );
+      }
+    };
+    res.on('close', onClose);
+    const timer = setTimeout(() => {
+      controller.abort(
+        new ApiError(504, {
+          code: 'Timeout',
+          message: `${where.charAt(0).toUpperCase()}${where.slice(1)} did not answer in time: ${op} did not finish within ${duration(operationMs)}.`,
+          hint: 'Check the connection (and the endpoint, if you gave one), then retry. If it was a change, refresh first: it may have been made; retrying is safe.',
+        }),
+      );
+    }, operationMs);
     try {
-      const out = await dispatch(handlers, op, parsed.data as OperationInputs[typeof op]);
+      const out = await untilAborted(
+        dispatch(handlers, op, parsed.data as OperationInputs[typeof op], { signal: controller.signal }),
+        controller.signal,
+      );
       sendJson(res, 200, out);
     } catch (e) {
+      if (res.destroyed) return; // the browser went away: nobody to answer
       if (e instanceof ApiError) return sendJson(res, e.status, e.body());
       sendError(res, 500, 'InternalError', e instanceof Error ? e.message : 'Something went wrong.');
+    } finally {
+      clearTimeout(timer);
+      res.off('close', onClose);
     }
   }
 
