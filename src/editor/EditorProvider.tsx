@@ -4,13 +4,14 @@ import {
   useEffect,
   useMemo,
   useReducer,
+  useRef,
   type Dispatch,
   type ReactNode,
 } from 'react';
+import { analyze, servicesOf } from '../policy/analyze';
 import type { Finding, PolicyKind, PolicyModel, SourceRange, StatementView } from '../policy/model';
-import { buildModel, parse } from '../policy/parse';
+import { buildModel } from '../policy/parse';
 import { policySize, sizeReport, type SizeReport } from '../policy/size';
-import { validate } from '../policy/validate';
 import { loadDraft, saveDraft } from './draftStorage';
 import { initialState, policyReducer, type BlockMeta, type EditorState, type PolicyAction } from './policyReducer';
 import { useCatalog } from './useCatalog';
@@ -60,46 +61,57 @@ function stableModel(model: PolicyModel): PolicyModel {
   return changed ? { ...model, statements } : model;
 }
 
-/** Services named by the actions of a model, to load their details for validation. */
-function servicesOf(model: PolicyModel | null): string[] {
-  const prefixes = new Set<string>();
-  for (const statement of model?.statements ?? []) {
-    for (const list of [statement.action, statement.notAction]) {
-      for (const action of list?.values ?? []) {
-        const prefix = action.split(':')[0]?.toLowerCase();
-        if (prefix && !prefix.includes('*') && !prefix.includes('?') && action.includes(':')) prefixes.add(prefix);
-      }
-    }
-  }
-  return [...prefixes];
+function draftOf(state: EditorState) {
+  return {
+    text: state.text,
+    document: state.document,
+    kind: state.kind,
+    meta: state.ids.map((id) => state.meta[id] ?? null),
+    savedAt: new Date().toISOString(),
+  };
 }
 
 export function EditorProvider({ children }: { children: ReactNode }) {
   const [state, dispatch] = useReducer(policyReducer, undefined, init);
   const { loader, view, version } = useCatalog();
 
-  // Autosave: the text as typed, the last valid document, the kind and the block notes.
+  // Autosave: the text as typed, the last valid document, the kind and the block notes; at once
+  // when the page is hidden or closed, so an immediate reload loses nothing.
+  const latest = useRef(state);
+  const saved = useRef<EditorState | null>(null);
   useEffect(() => {
+    latest.current = state;
     const handle = window.setTimeout(() => {
-      saveDraft({
-        text: state.text,
-        document: state.document,
-        kind: state.kind,
-        meta: state.ids.map((id) => state.meta[id] ?? null),
-        savedAt: new Date().toISOString(),
-      });
+      saved.current = state;
+      saveDraft(draftOf(state));
     }, 250);
     return () => window.clearTimeout(handle);
-  }, [state.text, state.document, state.kind, state.ids, state.meta]);
+  }, [state]);
+  useEffect(() => {
+    const flush = () => {
+      if (saved.current === latest.current) return;
+      saved.current = latest.current;
+      saveDraft(draftOf(latest.current));
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, []);
 
   // The blocks render from the current document at once (never from a deferred parse, so fast
-  // typing in a field loses nothing); findings come from the deferred text and may lag a frame.
+  // typing in a field loses nothing); findings come from the deferred parse and may lag a frame.
   const model = useMemo(() => stableModel(buildModel(state.document)), [state.document]);
-  const text = useDeferredValue(state.text);
   const kind: PolicyKind = state.kind;
-  const parsed = useMemo(() => parse(text), [text]);
+  const deferred = useDeferredValue(state);
+  const { text, parsed } = deferred;
 
-  const needed = useMemo(() => servicesOf(model), [model]);
+  const needed = useMemo(() => servicesOf(parsed.model), [parsed.model]);
   useEffect(() => {
     void loader.loadServices(needed).catch(() => {
       // a service that fails to load is validated without its details
@@ -108,15 +120,9 @@ export function EditorProvider({ children }: { children: ReactNode }) {
 
   // Findings of the (deferred) text; re-validated as service details arrive (version).
   const checked = useMemo(() => {
-    const findings: Finding[] = [...parsed.findings];
-    const sizeChars = parsed.model ? policySize(text) : null;
-    if (parsed.model && sizeChars !== null) {
-      for (const f of validate(parsed.model, view, { kind, sizeChars })) {
-        findings.push(f.range ? f : { ...f, range: parsed.locate(f.pointer) });
-      }
-    }
     void version;
-    return { findings, sizeChars };
+    const result = analyze(text, view, { kind, parsed });
+    return { findings: result.findings, sizeChars: parsed.model ? result.size.size : null };
   }, [parsed, text, kind, view, version]);
   // While the text does not parse, the size is the last valid document's.
   const fallbackSize = useMemo(
@@ -133,7 +139,6 @@ export function EditorProvider({ children }: { children: ReactNode }) {
     }),
     [model, checked, fallbackSize, kind, parsed.locate],
   );
-
 
   return (
     <EditorDispatchContext.Provider value={dispatch}>

@@ -129,3 +129,79 @@ describe('policyReducer', () => {
     expect(broken.textValid).toBe(false);
   });
 });
+
+describe('blocks keep their identity through JSON edits', () => {
+  const A = { Sid: 'A', Effect: 'Allow', Action: 'ecs:List*', Resource: '*' };
+  const B = { Sid: 'B', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' };
+  const C = { Sid: 'C', Effect: 'Deny', Action: 'iam:*', Resource: '*' };
+  const text = (...statements: unknown[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
+  const start = () => {
+    let s = initialState({ Version: '2012-10-17', Statement: [A, B, C] });
+    const [a, b] = s.ids as [string, string, string];
+    s = run(s, { type: 'setMeta', id: a, meta: { source: { policyName: 'AmazonECS_FullAccess', version: 'v3' } } });
+    s = run(s, { type: 'setMeta', id: b, meta: { collapsed: true } });
+    return s;
+  };
+  const sidsById = (s: EditorState) =>
+    Object.fromEntries(s.ids.map((id, i) => [id, (doc(s).Statement[i] as { Sid?: string } | undefined)?.Sid]));
+
+  it('a statement inserted above takes a new block; the others keep theirs and their notes', () => {
+    const s0 = start();
+    const s1 = run(s0, { type: 'setText', text: text({ Sid: 'New', Effect: 'Allow', Action: 'sns:*', Resource: '*' }, A, B, C) });
+    expect(s1.ids.slice(1)).toEqual(s0.ids);
+    expect(s0.ids).not.toContain(s1.ids[0]);
+    expect(s1.meta[s0.ids[0] as string]?.source?.policyName).toBe('AmazonECS_FullAccess');
+    expect(s1.meta[s1.ids[0] as string]).toBeUndefined();
+  });
+
+  it('reordered statements carry their blocks; an edited one keeps its block', () => {
+    const s0 = start();
+    const s1 = run(s0, { type: 'setText', text: text(C, A, B) });
+    expect(sidsById(s1)).toEqual(sidsById(s0));
+    const s2 = run(s1, { type: 'setText', text: text(C, { ...A, Sid: 'A2' }, B) });
+    expect(s2.ids).toEqual(s1.ids);
+    expect(s2.meta[s0.ids[0] as string]?.source?.policyName).toBe('AmazonECS_FullAccess');
+  });
+
+  it('deleting a statement drops only its block and note', () => {
+    const s0 = start();
+    const s1 = run(s0, { type: 'setText', text: text(B, C) });
+    expect(s1.ids).toEqual(s0.ids.slice(1));
+    expect(s1.meta[s0.ids[0] as string]).toBeUndefined();
+    expect(s1.meta[s0.ids[1] as string]?.collapsed).toBe(true);
+  });
+
+  it('non-object entries have ids of their own, so edits reach the right statement', () => {
+    let s = initialState();
+    s = run(s, { type: 'setText', text: text(1, A) });
+    expect(s.ids).toHaveLength(2);
+    const blockA = s.ids[1] as string;
+    s = run(s, { type: 'setField', id: blockA, key: 'Sid', value: 'Renamed' });
+    expect(doc(s).Statement).toEqual([1, { ...A, Sid: 'Renamed' }]);
+  });
+
+  it('unchanged statements keep their objects, so unchanged blocks need not render again', () => {
+    const s0 = start();
+    const before = (s0.document as { Statement: object[] }).Statement;
+    const s1 = run(s0, { type: 'setText', text: text({ ...A, Sid: 'A2' }, B, C) });
+    const after = (s1.document as { Statement: object[] }).Statement;
+    expect(after[1]).toBe(before[1]);
+    expect(after[2]).toBe(before[2]);
+    expect(after[0]).not.toBe(before[0]);
+  });
+
+  it('keeps pasted, opened or imported text byte for byte, and parses each text once', () => {
+    const given = '{"Version":"2012-10-17",\n  "Statement": [ {"Effect":"Allow","Action":"s3:GetObject","Resource":"*"} ]}';
+    const s = run(initialState(), {
+      type: 'replaceDocument',
+      document: JSON.parse(given) as never,
+      text: given,
+      label: 'Import',
+    });
+    expect(s.text).toBe(given);
+    expect(s.parsed.model?.document).toEqual(JSON.parse(given));
+    const undone = run(s, { type: 'undo' });
+    expect(undone.parsed.model).not.toBeNull();
+    expect(undone.textValid).toBe(true);
+  });
+});

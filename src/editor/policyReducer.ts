@@ -2,13 +2,18 @@
  * The editor's state and its one reducer. The visual editor and the JSON view both dispatch
  * actions here; JSON text goes through the core's parse first. Pure: tested without React.
  *
- * `text` is exactly what the JSON view shows. `document` is the last document that parsed: the
- * visual editor shows it. While the text does not parse, `document` keeps the last valid state
- * and the text stays exactly as typed.
+ * `text` is exactly what the JSON view shows, and `parsed` its one parse result (nobody parses the
+ * text again). `document` is the last document that parsed: the visual editor shows it. While the
+ * text does not parse, `document` keeps the last valid state and the text stays exactly as typed.
+ *
+ * Blocks keep their identity by content: `ids[i]` names the i-th entry of the Statement array
+ * (non-object entries included, so they never shift blocks), and after a JSON edit each block
+ * follows its statement (identical statements first, in order, then moved ones, then edited ones
+ * between them), never its position.
  */
 import { addStatement, duplicateStatement, moveStatement, newPolicy, removeStatement, setStatementField } from '../policy/edit';
 import { getMember, isJsonObject } from '../policy/json';
-import type { JsonObject, JsonValue, PolicyKind } from '../policy/model';
+import type { JsonObject, JsonValue, ParseResult, PolicyKind } from '../policy/model';
 import { parse } from '../policy/parse';
 import { serializeDocument } from '../policy/serialize';
 
@@ -23,13 +28,15 @@ export interface BlockMeta {
 
 export interface Snapshot {
   readonly text: string;
+  /** the parse of `text` */
+  readonly parsed: ParseResult;
   readonly document: JsonValue;
   readonly ids: readonly string[];
   readonly meta: Readonly<Record<string, BlockMeta>>;
 }
 
 export interface EditorState extends Snapshot {
-  /** whether `text` parses as JSON */
+  /** whether `text` parses as JSON (`parsed.model !== null`) */
   readonly textValid: boolean;
   readonly kind: PolicyKind;
   readonly past: readonly Snapshot[];
@@ -52,7 +59,8 @@ export type PolicyAction =
   | { type: 'moveBlock'; id: string; to: number }
   | { type: 'setMeta'; id: string; meta: Partial<BlockMeta>; undoable?: boolean }
   | { type: 'setText'; text: string; at?: number }
-  | { type: 'replaceDocument'; document: JsonValue; label: string; meta?: readonly BlockMeta[] }
+  /** replaces the whole draft; `text`, when given, is the document's text as given and is kept byte for byte */
+  | { type: 'replaceDocument'; document: JsonValue; text?: string; label: string; meta?: readonly BlockMeta[] }
   /** replaces the whole draft by text exactly as given (a shared draft), even text that does not parse */
   | { type: 'loadText'; text: string; label: string; kind?: PolicyKind }
   | { type: 'setKind'; kind: PolicyKind }
@@ -84,13 +92,14 @@ export function initialState(document: JsonValue = newPolicyDocument(), kind: Po
   const n = statementsOf(document).length;
   const ids = Array.from({ length: n }, (_, i) => `b${i + 1}`);
   const shown = text ?? serializeDocument(document, { format: 'pretty' });
-  const parsed = text === undefined ? true : parse(text).model !== null;
+  const parsed = parse(shown);
   return {
     text: shown,
+    parsed,
     document,
     ids,
     meta: {},
-    textValid: parsed,
+    textValid: parsed.model !== null,
     kind,
     past: [],
     future: [],
@@ -100,7 +109,7 @@ export function initialState(document: JsonValue = newPolicyDocument(), kind: Po
 }
 
 function snapshot(state: EditorState): Snapshot {
-  return { text: state.text, document: state.document, ids: state.ids, meta: state.meta };
+  return { text: state.text, parsed: state.parsed, document: state.document, ids: state.ids, meta: state.meta };
 }
 
 function pushHistory(state: EditorState, label: string, at?: number): Pick<EditorState, 'past' | 'future' | 'lastChange'> {
@@ -126,19 +135,142 @@ function commitDocument(
     ids,
     meta,
     nextId,
-    text: serializeDocument(document, { format: 'pretty' }),
-    textValid: true,
+    ...textState(serializeDocument(document, { format: 'pretty' })),
     textRevision: state.textRevision + 1,
   };
 }
 
-/** Ids for `count` statements after a text edit: keep the old ones by position, add or drop at the end. */
-function reconcileIds(state: EditorState, count: number): { ids: readonly string[]; nextId: number } {
-  if (count === state.ids.length) return { ids: state.ids, nextId: state.nextId };
-  const ids = state.ids.slice(0, count);
-  let nextId = state.nextId;
-  while (ids.length < count) ids.push(`b${nextId++}`);
-  return { ids, nextId };
+function textState(text: string): Pick<EditorState, 'text' | 'parsed' | 'textValid'> {
+  const parsed = parse(text);
+  return { text, parsed, textValid: parsed.model !== null };
+}
+
+/** The entries of a document's Statement (a single statement object is one entry). */
+function entriesOf(document: JsonValue): readonly JsonValue[] {
+  return statementsOf(document);
+}
+
+/**
+ * Matches the statements of a new document to the blocks of the old one by content: identical
+ * statements in order (longest common subsequence), then identical ones that moved, then the
+ * remaining ones pairwise between those anchors (an edited statement keeps its block). Unchanged
+ * statements reuse the old objects, so views and memoized blocks of unchanged blocks stay as they
+ * were. Returns the ids, the next id, and the new document with shared statement objects.
+ */
+export function reconcileStatements(
+  oldDocument: JsonValue,
+  oldIds: readonly string[],
+  newDocument: JsonValue,
+  firstId: number,
+): { ids: readonly string[]; nextId: number; document: JsonValue } {
+  const before = entriesOf(oldDocument);
+  const after = entriesOf(newDocument);
+  const oldKeys = before.map((entry) => JSON.stringify(entry));
+  const newKeys = after.map((entry) => JSON.stringify(entry));
+  const n = before.length;
+  const m = after.length;
+  const match = new Array<number>(m).fill(-1); // new index -> old index
+  const used = new Uint8Array(n);
+  // Common prefix and suffix first (the usual edit touches one statement), then LCS in between.
+  let start = 0;
+  while (start < n && start < m && oldKeys[start] === newKeys[start]) {
+    match[start] = start;
+    used[start] = 1;
+    start++;
+  }
+  let endOld = n;
+  let endNew = m;
+  while (endOld > start && endNew > start && oldKeys[endOld - 1] === newKeys[endNew - 1]) {
+    endOld--;
+    endNew--;
+    match[endNew] = endOld;
+    used[endOld] = 1;
+  }
+  const rows = endOld - start;
+  const cols = endNew - start;
+  if (rows > 0 && cols > 0 && rows * cols <= 4_000_000) {
+    const table = new Uint32Array((rows + 1) * (cols + 1));
+    const at = (i: number, j: number) => i * (cols + 1) + j;
+    for (let i = rows - 1; i >= 0; i--) {
+      for (let j = cols - 1; j >= 0; j--) {
+        table[at(i, j)] =
+          oldKeys[start + i] === newKeys[start + j]
+            ? (table[at(i + 1, j + 1)] as number) + 1
+            : Math.max(table[at(i + 1, j)] as number, table[at(i, j + 1)] as number);
+      }
+    }
+    let i = 0;
+    let j = 0;
+    while (i < rows && j < cols) {
+      if (oldKeys[start + i] === newKeys[start + j]) {
+        match[start + j] = start + i;
+        used[start + i] = 1;
+        i++;
+        j++;
+      } else if ((table[at(i + 1, j)] as number) >= (table[at(i, j + 1)] as number)) i++;
+      else j++;
+    }
+  }
+  // Moved statements: identical content elsewhere.
+  const free = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    if (used[i]) continue;
+    const key = oldKeys[i] as string;
+    const list = free.get(key);
+    if (list) list.push(i);
+    else free.set(key, [i]);
+  }
+  for (let j = 0; j < m; j++) {
+    if (match[j] !== -1) continue;
+    const list = free.get(newKeys[j] as string);
+    const i = list?.shift();
+    if (i !== undefined) {
+      match[j] = i;
+      used[i] = 1;
+    }
+  }
+  // Edited statements: pair what is left between anchors, in order.
+  let lastOld = -1;
+  let j = 0;
+  while (j < m) {
+    if (match[j] !== -1) {
+      lastOld = Math.max(lastOld, match[j] as number);
+      j++;
+      continue;
+    }
+    let gapEnd = j;
+    while (gapEnd < m && match[gapEnd] === -1) gapEnd++;
+    const nextAnchor = gapEnd < m ? (match[gapEnd] as number) : n;
+    let i = lastOld + 1;
+    for (let k = j; k < gapEnd; k++) {
+      while (i < nextAnchor && used[i]) i++;
+      if (i >= nextAnchor) break;
+      if (isJsonObject(before[i] as JsonValue) === isJsonObject(after[k] as JsonValue)) {
+        match[k] = i;
+        used[i] = 1;
+      }
+      i++;
+    }
+    j = gapEnd;
+  }
+  let nextId = firstId;
+  const ids = match.map((i) => (i >= 0 && oldIds[i] !== undefined ? (oldIds[i] as string) : `b${nextId++}`));
+  // Share unchanged statement objects with the old document.
+  let shared = false;
+  const statements = after.map((entry, k) => {
+    const i = match[k] as number;
+    if (i >= 0 && oldKeys[i] === newKeys[k] && before[i] !== entry) {
+      shared = true;
+      return before[i] as JsonValue;
+    }
+    return entry;
+  });
+  let document = newDocument;
+  if (shared && isJsonObject(newDocument)) {
+    const statement = getMember(newDocument, 'Statement');
+    document = { ...newDocument, Statement: Array.isArray(statement) ? statements : (statements[0] as JsonValue) };
+  }
+  return { ids, nextId, document };
 }
 
 function withoutMeta(meta: Readonly<Record<string, BlockMeta>>, id: string): Readonly<Record<string, BlockMeta>> {
@@ -238,12 +370,14 @@ export function policyReducer(state: EditorState, action: PolicyAction): EditorS
       const merge =
         state.lastChange?.label === 'Edit JSON' && at > 0 && at - state.lastChange.at < TYPING_MERGE_MS && state.past.length > 0;
       const history = merge ? { past: state.past, future: [], lastChange: { label: 'Edit JSON', at } } : pushHistory(state, 'Edit JSON', at);
-      const result = parse(action.text);
-      if (result.model === null) return { ...state, ...history, text: action.text, textValid: false };
-      const document = result.model.document;
-      const { ids, nextId } = reconcileIds(state, statementsOf(document).length);
-      const meta = ids === state.ids ? state.meta : Object.fromEntries(Object.entries(state.meta).filter(([id]) => ids.includes(id)));
-      return { ...state, ...history, text: action.text, textValid: true, document, ids, meta, nextId };
+      const next = textState(action.text);
+      if (next.parsed.model === null) return { ...state, ...history, ...next };
+      const { ids, nextId, document } = reconcileStatements(state.document, state.ids, next.parsed.model.document, state.nextId);
+      const kept = new Set(ids);
+      const meta = Object.keys(state.meta).every((id) => kept.has(id))
+        ? state.meta
+        : Object.fromEntries(Object.entries(state.meta).filter(([id]) => kept.has(id)));
+      return { ...state, ...history, ...next, document, ids: sameList(ids, state.ids) ? state.ids : ids, meta, nextId };
     }
     case 'replaceDocument': {
       const n = statementsOf(action.document).length;
@@ -256,18 +390,32 @@ export function policyReducer(state: EditorState, action: PolicyAction): EditorS
         const m = action.meta?.[i];
         if (m) meta[id] = m;
       }
+      if (action.text !== undefined) {
+        const next = textState(action.text);
+        if (next.parsed.model) {
+          return {
+            ...state,
+            ...pushHistory(state, action.label),
+            ...next,
+            document: next.parsed.model.document,
+            ids,
+            meta,
+            nextId,
+            textRevision: state.textRevision + 1,
+          };
+        }
+      }
       return commitDocument(state, action.document, ids, meta, action.label, nextId);
     }
     case 'loadText': {
-      const result = parse(action.text);
-      const document = result.model ? result.model.document : newPolicyDocument();
+      const next = textState(action.text);
+      const document = next.parsed.model ? next.parsed.model.document : newPolicyDocument();
       const n = statementsOf(document).length;
       const ids = Array.from({ length: n }, (_, i) => `b${state.nextId + i}`);
       return {
         ...state,
         ...pushHistory(state, action.label),
-        text: action.text,
-        textValid: result.model !== null,
+        ...next,
         document,
         ids,
         meta: {},
@@ -284,7 +432,7 @@ export function policyReducer(state: EditorState, action: PolicyAction): EditorS
       return {
         ...state,
         ...previous,
-        textValid: parse(previous.text).model !== null,
+        textValid: previous.parsed.model !== null,
         past: state.past.slice(0, -1),
         future: [snapshot(state), ...state.future],
         textRevision: state.textRevision + 1,
@@ -297,7 +445,7 @@ export function policyReducer(state: EditorState, action: PolicyAction): EditorS
       return {
         ...state,
         ...next,
-        textValid: parse(next.text).model !== null,
+        textValid: next.parsed.model !== null,
         past: [...state.past, snapshot(state)],
         future: state.future.slice(1),
         textRevision: state.textRevision + 1,
@@ -305,4 +453,8 @@ export function policyReducer(state: EditorState, action: PolicyAction): EditorS
       };
     }
   }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
 }

@@ -55,6 +55,7 @@ export function OpenFromAccountDialog({ open, onClose }: OpenFromAccountDialogPr
       dispatch({
         type: 'replaceDocument',
         document,
+        text: out.document,
         label: `Open ${policy.name} ${out.versionId}`,
         meta: openedMeta(statementsOf(document).length, source),
       });

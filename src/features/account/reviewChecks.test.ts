@@ -58,7 +58,7 @@ describe('reviewPolicy', () => {
     const check = reviewPolicy(text, 'managed', [], view);
     expect(check.over).toBe(true);
     expect(check.blockers).toContainEqual(
-      expect.stringMatching(/over the 6,144-character quota .*use Import → Too big → Split first/),
+      expect.stringMatching(/over the 6,144-character quota .*use Compact or Split in the “Over the size quota” banner/),
     );
   });
 

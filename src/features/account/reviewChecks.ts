@@ -4,10 +4,9 @@
  * and "Save as new version".
  */
 import type { CatalogView } from '../../catalog/catalog';
+import { analyze } from '../../policy/analyze';
 import { SIZE_QUOTAS, type Finding, type PolicyKind } from '../../policy/model';
-import { parse } from '../../policy/parse';
 import { policySize } from '../../policy/size';
-import { validate } from '../../policy/validate';
 import { documentCharacterProblem } from '../../policy/iamLimits';
 
 export const MANAGED_QUOTA = SIZE_QUOTAS.managed;
@@ -37,13 +36,7 @@ export function reviewPolicy(
   const size = policySize(text);
   const quota = MANAGED_QUOTA;
   let all: readonly Finding[] = findings;
-  if (kind !== 'managed') {
-    const parsed = parse(text);
-    all = [
-      ...parsed.findings,
-      ...(parsed.model ? validate(parsed.model, view, { kind: 'managed', sizeChars: size }) : []),
-    ];
-  }
+  if (kind !== 'managed') all = analyze(text, view, { kind: 'managed' }).findings;
   const errors = all.filter((f) => f.severity === 'error');
   const over = size > quota;
   const blockers: string[] = [];
@@ -55,7 +48,7 @@ export function reviewPolicy(
   }
   if (over) {
     blockers.push(
-      `This policy is over the ${quota.toLocaleString('en-US')}-character quota (${size.toLocaleString('en-US')} characters): use Import → Too big → Split first.`,
+      `This policy is over the ${quota.toLocaleString('en-US')}-character quota (${size.toLocaleString('en-US')} characters): close this dialog and use Compact or Split in the “Over the size quota” banner above the blocks, then review again.`,
     );
   }
   const chars = documentCharacterProblem(text);

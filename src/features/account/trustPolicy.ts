@@ -3,9 +3,7 @@
  */
 import type { CatalogView } from '../../catalog/catalog';
 import { SIZE_QUOTAS, type Finding } from '../../policy/model';
-import { parse } from '../../policy/parse';
-import { policySize } from '../../policy/size';
-import { validate } from '../../policy/validate';
+import { analyze } from '../../policy/analyze';
 
 export const TRUST_QUOTA = SIZE_QUOTAS.trust;
 
@@ -62,12 +60,9 @@ export interface TrustCheck {
 
 /** Parses and validates a trust policy as the server will before creating the role. */
 export function checkTrustPolicy(text: string, view: CatalogView): TrustCheck {
-  const parsed = parse(text);
-  const size = policySize(text);
-  const findings: Finding[] = [...parsed.findings];
-  if (parsed.model) findings.push(...validate(parsed.model, view, { kind: 'trust', sizeChars: size }));
+  const { findings, size } = analyze(text, view, { kind: 'trust' });
   const errors = findings.filter((f) => f.severity === 'error');
-  return { findings, errors, size, quota: TRUST_QUOTA, over: size > TRUST_QUOTA };
+  return { findings, errors, size: size.size, quota: TRUST_QUOTA, over: size.over };
 }
 
 /** Service prefixes a trust policy names (to load their catalog details before validating). */

@@ -11,7 +11,8 @@ export function BlockList() {
   const state = useEditorState();
   const dispatch = useEditorDispatch();
   const { model } = useAnalysis();
-  const statements = model.statements;
+  // ids[i] names the i-th Statement entry; entries that are not objects have no view and no block.
+  const viewAt = new Map(model.statements.map((view) => [view.index, view]));
   const notAPolicy = typeof model.document !== 'object' || model.document === null || Array.isArray(model.document);
   return (
     <Stack spacing={2} component="section" aria-label="Permission blocks">
@@ -26,7 +27,7 @@ export function BlockList() {
       )}
       <TooBigAlert />
       {state.ids.map((id, index) => {
-        const statement = statements[index];
+        const statement = viewAt.get(index);
         if (!statement) return null;
         return (
           <Block

@@ -103,7 +103,7 @@ export function ImportDialog({
     const what = fileName ?? 'the pasted policy';
     const verb = effectivePlacement === 'replace' ? 'replacing the draft' : 'added to the draft';
     commit(
-      { document: result.document, statements: result.statements },
+      { document: result.document, statements: result.statements, ...(result.text !== undefined ? { text: result.text } : {}) },
       `Import ${what}`,
       `Imported ${what}: ${blocksText(result.statements.length)}, ${verb}.${result.note ? ` ${result.note}` : ''}`,
     );

@@ -74,7 +74,7 @@ export function TooBigAlert() {
             <Button size="small" variant="outlined" color="inherit" startIcon={<CompressIcon />} onClick={() => setDialog('compact')}>
               Compact
             </Button>
-            {target.partQuota !== undefined && (!split || split.ok) && (
+            {target.partQuota !== undefined && (!split || split.ok) && (parts === undefined || parts > 1) && (
               <Button
                 size="small"
                 variant="outlined"

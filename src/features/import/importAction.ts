@@ -12,6 +12,8 @@ export type BlockSource = NonNullable<BlockMeta['source']>;
 export interface ImportedPolicy {
   readonly document: JsonObject;
   readonly statements: readonly JsonObject[];
+  /** the document's text as given (pasted, opened, dropped): it replaces the draft byte for byte */
+  readonly text?: string;
 }
 
 /**
@@ -30,6 +32,7 @@ export function importAction(
     return {
       type: 'replaceDocument',
       document: imported.document,
+      ...(imported.text !== undefined ? { text: imported.text } : {}),
       label,
       ...(meta ? { meta: imported.statements.map(() => meta) } : {}),
     };

@@ -26,6 +26,8 @@ export type ReadPolicyResult =
       /** the policy document to import (a statement or a list of them wrapped in one) */
       readonly document: JsonObject;
       readonly statements: readonly JsonObject[];
+      /** the text exactly as given, when the text itself is the document (kept byte for byte on replace) */
+      readonly text?: string;
       /** how the input was read, when it was not a plain policy document */
       readonly note?: string;
     }
@@ -135,8 +137,10 @@ export function readPolicyText(text: string): ReadPolicyResult {
   const statement = getMember(document, 'Statement');
   // Positions inside a wrapper would need the wrapper's path; the message alone is clear enough.
   const located = (pointer: string, message: string) => (wrapped ? failure(message) : at(pointer, message));
+  // The text itself is the document (not a wrapper): it is kept byte for byte.
+  const asGiven = wrapped ? {} : { text };
   if (isJsonObject(statement)) {
-    return { ok: true, document, statements: [statement], ...(note ? { note } : {}) };
+    return { ok: true, document, statements: [statement], ...asGiven, ...(note ? { note } : {}) };
   }
   if (!Array.isArray(statement)) {
     return located('/Statement', '"Statement" must be a statement object or a list of them');
@@ -144,7 +148,7 @@ export function readPolicyText(text: string): ReadPolicyResult {
   const bad = statement.findIndex((item) => !isJsonObject(item));
   if (bad >= 0) return located(`/Statement/${bad}`, `Statement ${bad + 1} is not an object`);
   if (statement.length === 0) return failure('The policy has no statements to import.');
-  return { ok: true, document, statements: statement as readonly JsonObject[], ...(note ? { note } : {}) };
+  return { ok: true, document, statements: statement as readonly JsonObject[], ...asGiven, ...(note ? { note } : {}) };
 }
 
 /** The offset of a 1-based line and column in `text` (line breaks "\n", "\r\n" or "\r"), clamped to the text. */
