@@ -342,6 +342,31 @@ describe('accessDiff: Deny', () => {
     expect(brief(diff(doc(), partial).added)).toEqual(['s3:GetObject arn:aws:s3:::b/*']);
   });
 
+  it('proves new access where an unconditional Deny with NotResource used to block it', () => {
+    const fenced = doc(allow('iam:GetRole'), {
+      Effect: 'Deny',
+      Action: 'iam:*',
+      NotResource: 'arn:aws:iam::*:role/app-*',
+    });
+    // what is left: GetRole on the app roles only, new against nothing
+    expect(brief(diff(doc(), fenced).added)).toEqual(['iam:GetRole *']);
+    expect(diff(doc(), fenced).uncertain).toEqual([]);
+    // the fence goes: every other role is new
+    const opened = diff(fenced, doc(allow('iam:GetRole')));
+    expect(brief(opened.added)).toEqual(['iam:GetRole *']);
+    expect(opened.uncertain).toEqual([]);
+    // a conditional fence going cannot be proved
+    expect(
+      diff(
+        doc(
+          allow('iam:GetRole'),
+          deny('iam:*', '*', { Condition: { Bool: { 'aws:ViaAWSService': 'false' } } }),
+        ),
+        doc(allow('iam:GetRole')),
+      ).uncertain,
+    ).toMatchObject([{ action: 'iam:GetRole', reason: 'deny' }]);
+  });
+
   it('ignores Denies that meet other resources, and statements of another Effect', () => {
     expectNoChange(
       diff(

@@ -276,6 +276,13 @@ function mayMatch(spec: ResourceSpec, resource: string): boolean {
   return !spec.values.some((n) => !hasVariable(n) && wildcardMatch(n, resource));
 }
 
+/** Does the spec grant this concrete resource for every request? Sound: never a wrong yes. */
+function surelyGrants(spec: ResourceSpec, resource: string): boolean {
+  if (spec.kind === 'opaque') return false;
+  if (spec.kind === 'pattern') return !hasVariable(spec.value) && wildcardMatch(spec.value, resource);
+  return !spec.values.some((n) => wildcardMatch(widened(n), resource));
+}
+
 const FILLERS = ['', '\u0000', 'x', '\u0000/\u0000', '\u0000:\u0000'];
 
 /** A few concrete resources the spec grants (for some request), to look for one nobody else grants. */
@@ -604,22 +611,21 @@ const WHY: Readonly<Record<UncertainReason, string>> = {
 /** Added (a witness resource nobody granted before) or uncertain (with the reason). */
 function classify(grant: Grant, olds: readonly Grant[]): UncertainReason | 'added' {
   const overlapping = olds.filter((old) => resourcesMayIntersect(old.resource, grant.resource));
+  // A resource the new grant surely gives that no old grant may give (an old grant whose own
+  // unconditional Deny surely covers it gives it not) and no unconditional Deny may take away.
   const clear = (resource: string) =>
-    !overlapping.some((old) => mayMatch(old.resource, resource)) &&
-    !grant.blockers.some((blocker) => mayMatch(blocker, resource));
+    !overlapping.some(
+      (old) =>
+        mayMatch(old.resource, resource) && !old.blockers.some((blocker) => surelyGrants(blocker, resource)),
+    ) && !grant.blockers.some((blocker) => mayMatch(blocker, resource));
   if (overlapping.length === 0 && grant.blockers.length === 0) return 'added';
   if (witnessesOf(grant.resource).some(clear)) return 'added';
-  // Everything but N against everything but M: look among what M excludes and N does not.
-  if (grant.resource.kind === 'not') {
-    const spec = grant.resource;
-    for (const old of overlapping) {
-      if (old.resource.kind !== 'not') continue;
-      for (const excluded of old.resource.values) {
-        const candidates = witnessesOf({ kind: 'pattern', value: excluded }).filter(
-          (w) => !spec.values.some((n) => wildcardMatch(widened(n), w)),
-        );
-        if (candidates.some(clear)) return 'added';
-      }
+  // Everything but N: look among what the other side's NotResource lists exclude, too.
+  for (const spec of [...overlapping.flatMap((old) => [old.resource, ...old.blockers]), ...grant.blockers]) {
+    if (spec.kind !== 'not') continue;
+    for (const excluded of spec.values) {
+      const candidates = witnessesOf({ kind: 'pattern', value: excluded });
+      if (candidates.some((w) => surelyGrants(grant.resource, w) && clear(w))) return 'added';
     }
   }
   // Why not: the first reason that applies, most specific first.
@@ -751,9 +757,15 @@ export function accessDiff(oldDocument: JsonValue, newDocument: JsonValue, catal
   };
 }
 
-/** The access a document grants: its grants against an empty document. */
-export function accessOf(document: JsonValue, catalog: CatalogView): readonly AccessEntry[] {
-  return accessDiff({ Statement: [] }, document, catalog).added;
+/** The access a document grants: every grant, Denies applied, sorted as the diff's entries. */
+export function accessOf(document: JsonValue, catalog: CatalogView): AccessEntry[] {
+  const statements = parseStatements(document, catalog);
+  const entries: AccessEntry[] = [];
+  for (const name of namesOf([], statements, catalog).list) {
+    for (const grant of grantsFor(statements, name))
+      if (!grant.partial) entries.push(entryOf(name, grant, catalog));
+  }
+  return entries.sort(compareEntries);
 }
 
 // ---------------------------------------------------------------------------------------------
