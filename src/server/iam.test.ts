@@ -291,7 +291,7 @@ describe('IamGateway against the sandbox', () => {
       const error = await offline.callerIdentity().catch((e: unknown) => e);
       expect((error as ApiError).info).toMatchObject({
         code: 'ConnectionFailed',
-        message: `The IAM sandbox at ${url} could not be reached: the connection was refused (ECONNREFUSED).`,
+        message: `The IAM sandbox at ${url.slice(0, -1)} could not be reached: the connection was refused (ECONNREFUSED).`,
       });
     } finally {
       offline.destroy();

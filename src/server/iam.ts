@@ -70,6 +70,8 @@ export interface IamGatewayOptions {
   readonly maxAttempts?: number;
   /** bounds on each call (defaults: DEFAULT_TIMEOUTS); tests use a few hundred ms */
   readonly timeouts?: Partial<IamTimeouts>;
+  /** fixed keys instead of the default provider chain (e.g. an IAM-compatible endpoint's test keys); ignored in sandbox mode */
+  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string };
 }
 
 /** How long IAM/STS calls may take, in ms. */
@@ -285,17 +287,20 @@ export class IamGateway {
       ...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}),
       ...(options.mode === 'sandbox'
         ? { credentials: SANDBOX_CREDENTIALS }
-        : options.profile
-          ? { profile: options.profile }
-          : {}),
+        : options.credentials
+          ? { credentials: { ...options.credentials } }
+          : options.profile
+            ? { profile: options.profile }
+            : {}),
     };
     this.iam = new IAMClient(config);
     this.sts = new STSClient(config);
   }
 
-  /** Where requests go, for messages. */
+  /** Where requests go, for messages ("http://127.0.0.1:4566", without a bare trailing slash). */
   get target(): string {
-    return this.endpointUrl ?? 'https://iam.amazonaws.com';
+    if (!this.endpointUrl) return 'https://iam.amazonaws.com';
+    return this.endpointUrl.endsWith('/') ? this.endpointUrl.slice(0, -1) : this.endpointUrl;
   }
 
   /**
