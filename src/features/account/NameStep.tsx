@@ -8,7 +8,7 @@ import TextField from '@mui/material/TextField';
 import { errorText } from './apiErrorText';
 import type { CreateForm } from './createForm';
 import { DESCRIPTION_MAX, POLICY_NAME_MAX, descriptionProblem, pathProblem } from '../../policy/iamLimits';
-import { nextFreeName } from './suggestName';
+import { nextFreeName } from '../../policy/suggestName';
 import { TagsEditor } from './TagsEditor';
 import type { NameCheck } from './usePolicyNameCheck';
 

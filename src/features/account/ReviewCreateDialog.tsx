@@ -17,10 +17,10 @@ import type { PolicyInfo } from '../../api/contract';
 import { AttachStep } from './AttachStep';
 import { EMPTY_FORM, createExtras, formProblems, type CreateForm } from './createForm';
 import { NameStep } from './NameStep';
-import { reviewPolicy } from './reviewChecks';
+import { CLOSED_REVIEW, reviewPolicy } from './reviewChecks';
 import { ReviewStep } from './ReviewStep';
 import { currentSession } from './sessionStore';
-import { suggestPolicyName } from './suggestName';
+import { suggestPolicyName } from '../../policy/suggestName';
 import { useAttach } from './useAttach';
 import { usePolicyNameCheck } from './usePolicyNameCheck';
 import { useSession } from './useSession';
@@ -72,12 +72,13 @@ export function ReviewCreateDialog({
   const [search, setSearch] = useState('');
   const attach = useAttach(created?.arn);
 
-  const suggestion = useMemo(() => suggestPolicyName(analysis.model, view), [analysis.model, view]);
+  // A closed dialog computes nothing: the suggestion and the review follow the draft only while open.
+  const suggestion = useMemo(() => (open ? suggestPolicyName(analysis.model, view) : ''), [open, analysis.model, view]);
   const name = form.nameEdited ? form.name : suggestion;
   const { check, markTaken } = usePolicyNameCheck(name, connected && open && !created);
   const review = useMemo(
-    () => reviewPolicy(state.text, state.kind, analysis.findings, view),
-    [state.text, state.kind, analysis.findings, view],
+    () => (open ? reviewPolicy(state.text, state.kind, analysis.findings, view) : CLOSED_REVIEW),
+    [open, state.text, state.kind, analysis.findings, view],
   );
   const problems = formProblems(form);
   const nameOk = check.status === 'available' || check.status === 'error' || check.status === 'unchecked';

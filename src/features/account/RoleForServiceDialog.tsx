@@ -40,7 +40,7 @@ import {
 import { ManagedPolicyPicker, type PolicyOption } from './ManagedPolicyPicker';
 import { ServicePrincipalField } from './ServicePrincipalField';
 import { currentSession } from './sessionStore';
-import { serviceWord } from './suggestName';
+import { serviceWord } from '../../policy/suggestName';
 import { checkTrustPolicy, serviceTrustPolicy, trustServices } from './trustPolicy';
 import { TrustPolicyField } from './TrustPolicyField';
 import { usePolicies } from './usePolicies';

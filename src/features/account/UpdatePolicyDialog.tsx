@@ -23,7 +23,7 @@ import { ApiErrorAlert } from './ApiErrorAlert';
 import { diffLines, diffStats } from './lineDiff';
 import { LineDiffView } from './LineDiffView';
 import { FindingsBySeverity, SizeLine } from './PolicyChecks';
-import { reviewPolicy } from './reviewChecks';
+import { CLOSED_REVIEW, reviewPolicy } from './reviewChecks';
 import { currentSession } from './sessionStore';
 import { blocksFrom, findSource, oldestNonDefault } from './sourcePolicy';
 import { useDefaultVersion } from './useDefaultVersion';
@@ -76,21 +76,22 @@ export function UpdatePolicyDialog({ open, onClose }: UpdatePolicyDialogProps) {
   const [saved, setSaved] = useState<{ arn: string; version: PolicyVersionInfo } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<PolicyVersionInfo | null>(null);
 
+  // A closed dialog computes nothing: the review and the diff follow the draft only while open.
   const review = useMemo(
-    () => reviewPolicy(state.text, state.kind, analysis.findings, view),
-    [state.text, state.kind, analysis.findings, view],
+    () => (open ? reviewPolicy(state.text, state.kind, analysis.findings, view) : CLOSED_REVIEW),
+    [open, state.text, state.kind, analysis.findings, view],
   );
   const draftPretty = useMemo(
-    () => pretty(state.text) ?? serializeDocument(state.document, { format: 'pretty' }),
-    [state.text, state.document],
+    () => (open ? (pretty(state.text) ?? serializeDocument(state.document, { format: 'pretty' })) : ''),
+    [open, state.text, state.document],
   );
   const basePretty = useMemo(
     () => (base.document ? (pretty(base.document.document) ?? base.document.document) : undefined),
     [base.document],
   );
   const diff = useMemo(
-    () => (basePretty === undefined ? [] : diffLines(basePretty, draftPretty)),
-    [basePretty, draftPretty],
+    () => (!open || basePretty === undefined ? [] : diffLines(basePretty, draftPretty)),
+    [open, basePretty, draftPretty],
   );
   const stats = diffStats(diff);
   const unchanged = basePretty !== undefined && stats.added === 0 && stats.removed === 0;

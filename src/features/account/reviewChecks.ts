@@ -23,6 +23,17 @@ export interface ReviewCheck {
   readonly blockers: readonly string[];
 }
 
+/** What a closed dialog holds instead of a review (it computes nothing while closed). */
+export const CLOSED_REVIEW: ReviewCheck = {
+  text: '',
+  findings: [],
+  errors: [],
+  size: 0,
+  quota: MANAGED_QUOTA,
+  over: false,
+  blockers: [],
+};
+
 /**
  * `findings` are the editor's findings for `kind`; when the editor checks another kind (e.g. an
  * inline policy), the text is checked again as a managed policy.

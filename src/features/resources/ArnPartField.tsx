@@ -5,7 +5,6 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useRef, type ClipboardEvent } from 'react';
 import { checkPart, PARTITIONS, type ArnPart } from './arnTemplate';
-import { useBufferedValue } from './useBufferedValue';
 
 export interface ArnPartFieldProps {
   readonly part: ArnPart;
@@ -25,9 +24,8 @@ const PLACEHOLDERS: Readonly<Record<ArnPart['kind'], string>> = {
 };
 
 /** One variable of an ARN template: a text field with an "Any" checkbox (which writes "*"). */
-export function ArnPartField({ part, value: documentValue, onChange: write, onPasteArn, readOnly, autoFocus }: ArnPartFieldProps) {
+export function ArnPartField({ part, value, onChange, onPasteArn, readOnly, autoFocus }: ArnPartFieldProps) {
   const input = useRef<HTMLInputElement>(null);
-  const [value, onChange] = useBufferedValue(documentValue, write);
   const problem = checkPart(part, value);
 
   if (part.kind === 'partition') {

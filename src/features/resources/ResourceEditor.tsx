@@ -14,7 +14,6 @@ import { OtherArns } from './OtherArns';
 import { accountsIn, classifyResources, wildcardOnlyActions, withoutActions } from './resourceTypes';
 import { ResourceTypeSection } from './ResourceTypeSection';
 import { useBlockResourceTypes } from './useBlockResourceTypes';
-import { useBufferedValue } from './useBufferedValue';
 
 export interface ResourceEditorProps {
   readonly id: string;
@@ -69,9 +68,10 @@ export function ResourceEditor({ id, statement, service, readOnly }: ResourceEdi
   const allWildcardOnly = hasActions && wildcardOnly.length === chosen.actions.length;
   const scope: Scope | null = classification.all ? 'all' : resources.length > 0 || specificChosen ? 'specific' : null;
   const qualified = (name: string) => `${service}:${name}`;
-  const [shownScope, pickScope] = useBufferedValue<Scope | null>(scope, (next) => {
+  const shownScope = scope;
+  const pickScope = (next: Scope | null) => {
     if (next) chooseScope(next);
-  });
+  };
 
   const write = (next: readonly string[], label: string) =>
     dispatch({ type: 'setField', id, key: 'Resource', value: [...next], label });

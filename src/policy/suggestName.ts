@@ -2,11 +2,11 @@
  * A policy name suggested from what the policy allows, the way people name them by hand:
  * the first service, then the access, then what the conditions require, e.g. "ECS-ReadOnly-MFA".
  */
-import type { CatalogView } from '../../catalog/catalog';
-import type { AccessLevel } from '../../catalog/types';
-import type { PolicyModel } from '../../policy/model';
-import { summarize, type EffectSummary } from '../../policy/summary';
-import { POLICY_NAME_MAX } from '../../policy/iamLimits';
+import type { CatalogView } from '../catalog/catalog';
+import type { AccessLevel } from '../catalog/types';
+import type { PolicyModel } from './model';
+import { summarize, type EffectSummary } from './summary';
+import { POLICY_NAME_MAX } from './iamLimits';
 
 /** How services are usually written in names (AWS's own managed policies use these). */
 const SERVICE_WORDS: Readonly<Record<string, string>> = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parse } from '../../policy/parse';
-import { FAKE_SERVICES, makeFakeCatalog } from '../../policy/testing/fakeCatalog';
+import { parse } from './parse';
+import { FAKE_SERVICES, makeFakeCatalog } from './testing/fakeCatalog';
 import { nextFreeName, serviceWord, suggestPolicyName } from './suggestName';
 
 const catalog = makeFakeCatalog([
