@@ -40,3 +40,19 @@ describe('RETIRED_SERVICES', () => {
     }
   });
 });
+
+describe('RETIRED_SERVICE_DATES', () => {
+  it('dates only listed retired services, as ISO dates', async () => {
+    const { RETIRED_SERVICE_DATES, describeRetiredService } = await import('./retiredServices');
+    for (const [prefix, date] of Object.entries(RETIRED_SERVICE_DATES)) {
+      expect(RETIRED_SERVICES[prefix], prefix).toBeDefined();
+      expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    expect(describeRetiredService('deeplens', 'AWS DeepLens')).toBe(
+      'AWS DeepLens (prefix deeplens), retired by AWS on 2024-01-31',
+    );
+    expect(describeRetiredService('mobilehub', 'AWS Mobile Hub')).toBe(
+      'AWS Mobile Hub (prefix mobilehub), retired by AWS',
+    );
+  });
+});

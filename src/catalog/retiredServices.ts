@@ -20,3 +20,21 @@ export const RETIRED_SERVICES: RetiredServices = {
   sumerian: 'Amazon Sumerian',
   zocalo: 'Amazon Zocalo (later Amazon WorkDocs)',
 };
+
+/**
+ * When AWS ended a retired service, where we are sure of it (from AWS's end-of-life notices);
+ * services not listed here are named without a date.
+ */
+export const RETIRED_SERVICE_DATES: Readonly<Record<string, string>> = {
+  deeplens: '2024-01-31',
+  iot1click: '2024-12-16',
+  deepcomposer: '2025-09-17',
+};
+
+/** "AWS DeepLens (prefix deeplens), retired by AWS on 2024-01-31" */
+export function describeRetiredService(prefix: string, name: string): string {
+  const date = Object.prototype.hasOwnProperty.call(RETIRED_SERVICE_DATES, prefix)
+    ? RETIRED_SERVICE_DATES[prefix]
+    : undefined;
+  return `${name} (prefix ${prefix}), retired by AWS${date ? ` on ${date}` : ''}`;
+}

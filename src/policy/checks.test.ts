@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ACCESS_ANALYZER_CHECKS, CHECKS, PARSE_FINDING_CODES } from './checks';
+import { ACCESS_ANALYZER_CHECKS, CHECKS, PARSE_FINDING_CODES, UNMAPPED_CODES } from './checks';
 import { INVALID_CASES } from './fixtures/validateCases';
 
 /**
@@ -53,26 +53,32 @@ describe('Access Analyzer checks', () => {
     },
   );
 
-  it('keeps the severity of the checks it maps one-to-one', () => {
+  it('gives every code the severity of the Access Analyzer checks it reports', () => {
     const severity = {
       Error: 'error',
       'General Warning': 'warning',
       'Security Warning': 'security',
       Suggestion: 'suggestion',
     } as const;
-    // Codes where we knowingly differ, with the reason.
-    const differs: Record<string, string> = {
-      // Access Analyzer's check is for resource policies; for identity policies an ARN no action
-      // applies to grants nothing but breaks nothing, so it is a warning here.
-      'unsupported-resource-arn': 'warning',
-    };
+    const mapped = new Set<string>();
     for (const check of ACCESS_ANALYZER_CHECKS) {
-      if (check.codes?.length !== 1) continue;
-      const code = check.codes[0] as string;
-      if (!(code in CHECKS)) continue;
-      expect(CHECKS[code as keyof typeof CHECKS].severity, code).toBe(
-        differs[code] ?? severity[check.severity],
-      );
+      for (const code of check.codes ?? []) {
+        if (!(code in CHECKS)) continue;
+        mapped.add(code);
+        expect(CHECKS[code as keyof typeof CHECKS].severity, `${code} (${check.name})`).toBe(
+          severity[check.severity],
+        );
+      }
+    }
+    for (const code of Object.keys(CHECKS)) {
+      if (mapped.has(code)) {
+        expect(code in UNMAPPED_CODES, `${code} is mapped, so it needs no reason`).toBe(false);
+      } else {
+        const reason = UNMAPPED_CODES[code as keyof typeof UNMAPPED_CODES] ?? '';
+        expect(reason.length, `${code} maps to no check: give the reason for its severity`).toBeGreaterThan(
+          20,
+        );
+      }
     }
   });
 });

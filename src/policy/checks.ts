@@ -28,8 +28,8 @@ export const CHECKS = {
   'unique-sids-required': { severity: 'error', title: 'Unique Sids required' },
   'unique-sids-recommended': { severity: 'warning', title: 'Unique Sids recommended' },
   'empty-sid-value': { severity: 'suggestion', title: 'Empty Sid value' },
-  'empty-array-action': { severity: 'suggestion', title: 'Empty array action' },
-  'empty-array-resource': { severity: 'suggestion', title: 'Empty array resource' },
+  'invalid-character': { severity: 'error', title: 'Invalid character' },
+  'id-in-identity-policy': { severity: 'suggestion', title: 'Id in identity policy' },
   'policy-size-exceeds-identity-policy-quota': {
     severity: 'warning',
     title: 'Policy size exceeds identity policy quota',
@@ -47,6 +47,7 @@ export const CHECKS = {
   'wildcard-matches-nothing': { severity: 'error', title: 'Wildcard matches no action' },
   'wildcard-in-service-name': { severity: 'suggestion', title: 'Wildcard in service name' },
   'unsupported-action-in-policy': { severity: 'error', title: 'Unsupported action in policy' },
+  'retired-service': { severity: 'warning', title: 'Retired service' },
 
   // Resources
   'invalid-arn-prefix': { severity: 'error', title: 'Invalid ARN prefix' },
@@ -59,7 +60,7 @@ export const CHECKS = {
   'invalid-arn-account': { severity: 'error', title: 'Invalid ARN account' },
   'arn-account-not-allowed': { severity: 'error', title: 'ARN account not allowed' },
   'invalid-arn-resource': { severity: 'error', title: 'Invalid ARN resource' },
-  'unsupported-resource-arn': { severity: 'warning', title: 'Unsupported resource ARN in policy' },
+  'unsupported-resource-arn': { severity: 'error', title: 'Unsupported resource ARN in policy' },
 
   // Conditions
   'empty-object-condition': { severity: 'suggestion', title: 'Empty object condition' },
@@ -246,6 +247,27 @@ export const CHECKS = {
 } as const satisfies Record<string, CheckInfo>;
 
 export type CheckCode = keyof typeof CHECKS;
+
+/**
+ * Codes that no Access Analyzer check names, with the reason for their severity (checks.test.ts
+ * requires every code to be mapped to a check of the same severity, or listed here).
+ */
+export const UNMAPPED_CODES: Readonly<Partial<Record<CheckCode, string>>> = {
+  'invalid-character':
+    "IAM's policy document pattern allows only tab, line feed, carriage return and U+0020 to U+00FF; IAM rejects any other character (MalformedPolicyDocument), so it is an error.",
+  'id-in-identity-policy':
+    'AWS documents Id for resource-based policies; IAM accepts it in identity policies and ignores it, so it is only a suggestion.',
+  'retired-service':
+    'IAM accepts actions and ARNs of retired services (AWS managed policies still hold them); they grant nothing, so it is a warning, not an error.',
+  'type-mismatch-arn':
+    'A value of an Arn operator that is not an ARN: like the other type mismatches Access Analyzer lists (Type mismatch string, number, ...) it is a general warning.',
+  'allow-with-not-action':
+    'Access Analyzer has no check for Allow with NotAction in identity policies; it allows every action not listed, including future ones, so it is a security warning like Allow with NotPrincipal.',
+  'allow-with-not-resource':
+    'Access Analyzer has no check for Allow with NotResource; it allows the actions on every resource not listed, including future ones, so it is a security warning like Allow with NotPrincipal.',
+  'validator-internal-error':
+    'A failure of this validator, not of the policy: a warning so that it never blocks a valid policy.',
+};
 
 /** Codes that parse.ts reports (syntax and duplicate keys); the validator does not repeat them. */
 export const PARSE_FINDING_CODES = ['json-syntax', 'duplicate-key', 'duplicate-key-case'] as const;
@@ -553,7 +575,12 @@ export const ACCESS_ANALYZER_CHECKS: readonly AccessAnalyzerCheck[] = [
   },
   { severity: 'Suggestion', name: 'Confirm audience claim type', codes: ['confirm-audience-claim-type'] },
   { severity: 'Suggestion', name: 'Empty Sid value', codes: ['empty-sid-value'] },
-  { severity: 'Suggestion', name: 'Empty array action', codes: ['empty-array-action'] },
+  {
+    severity: 'Suggestion',
+    name: 'Empty array action',
+    notApplicable:
+      'IAM rejects a statement whose Action is an empty array ("Policy statement must contain actions."), so an empty Action (or NotAction) array is reported as the error missing-action, as "Missing action" is.',
+  },
   { severity: 'Suggestion', name: 'Empty array condition', codes: ['empty-array-condition'] },
   {
     severity: 'Suggestion',
@@ -571,7 +598,12 @@ export const ACCESS_ANALYZER_CHECKS: readonly AccessAnalyzerCheck[] = [
     codes: ['empty-array-condition-ifexists'],
   },
   { severity: 'Suggestion', name: 'Empty array principal', codes: ['empty-array-principal'] },
-  { severity: 'Suggestion', name: 'Empty array resource', codes: ['empty-array-resource'] },
+  {
+    severity: 'Suggestion',
+    name: 'Empty array resource',
+    notApplicable:
+      'IAM rejects a statement whose Resource is an empty array, so an empty Resource (or NotResource) array is reported as the error missing-resource, as "Missing resource" is.',
+  },
   { severity: 'Suggestion', name: 'Empty object condition', codes: ['empty-object-condition'] },
   { severity: 'Suggestion', name: 'Empty object principal', codes: ['empty-object-principal'] },
   { severity: 'Suggestion', name: 'Improve IP range', codes: ['improve-ip-range'] },

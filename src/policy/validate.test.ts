@@ -257,8 +257,9 @@ describe('validate: messages', () => {
       Statement: [{ Effect: 'Allow', Action: 'deeplens:ListDevices', Resource: '*' }],
     });
     const [finding] = validate(model, catalog, { kind: 'managed' });
+    expect(finding?.severity).toBe('warning');
     expect(finding?.message).toMatch(
-      /^AWS DeepLens \(prefix deeplens\) has been retired by AWS; remove these actions/,
+      /^AWS DeepLens \(prefix deeplens\), retired by AWS on 2024-01-31\. IAM still accepts "deeplens:ListDevices"/,
     );
   });
 

@@ -26,7 +26,7 @@ import {
 } from './validate/redundancy';
 import { checkResources } from './validate/resources';
 import { checkBroadGrants } from './validate/security';
-import { checkDocument, checkSize, checkStatements } from './validate/structure';
+import { checkCharacters, checkDocument, checkSize, checkStatements } from './validate/structure';
 import { checkVariables } from './validate/variables';
 
 export type { ValidateOptions } from './validate/context';
@@ -75,6 +75,7 @@ export function validate(model: PolicyModel, catalog: CatalogView, options: Vali
       },
     ];
   }
+  guarded(v, '', () => checkCharacters(v));
   guarded(v, '', () => {
     const proceed = checkDocument(v);
     checkSize(v);

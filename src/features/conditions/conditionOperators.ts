@@ -3,122 +3,60 @@
  * of a set qualifier, a base operator and "IfExists".
  */
 import type { ConditionKeyType } from '../../catalog/types';
+import {
+  ARN_OPERATORS,
+  BOOL_OPERATORS,
+  DATE_OPERATORS,
+  IP_OPERATORS,
+  NUMERIC_OPERATORS,
+  STRING_OPERATORS,
+  composeOperator,
+  familyOf,
+  isMultiValued,
+  operatorsForType,
+  splitOperator,
+} from '../../policy/conditions';
+import type { OperatorFamily, OperatorParts, Qualifier } from '../../policy/conditions';
 
-export const STRING_OPERATORS = [
-  'StringEquals',
-  'StringNotEquals',
-  'StringEqualsIgnoreCase',
-  'StringNotEqualsIgnoreCase',
-  'StringLike',
-  'StringNotLike',
-] as const;
-export const NUMERIC_OPERATORS = [
-  'NumericEquals',
-  'NumericNotEquals',
-  'NumericLessThan',
-  'NumericLessThanEquals',
-  'NumericGreaterThan',
-  'NumericGreaterThanEquals',
-] as const;
-export const DATE_OPERATORS = [
-  'DateEquals',
-  'DateNotEquals',
-  'DateLessThan',
-  'DateLessThanEquals',
-  'DateGreaterThan',
-  'DateGreaterThanEquals',
-] as const;
-export const BOOL_OPERATORS = ['Bool'] as const;
-export const IP_OPERATORS = ['IpAddress', 'NotIpAddress'] as const;
-export const ARN_OPERATORS = ['ArnEquals', 'ArnLike', 'ArnNotEquals', 'ArnNotLike'] as const;
+// The operators, their families and the key types' operators are the validator's
+// (src/policy/conditions.ts); this module adds what the form shows: kinds, defaults, phrases.
+export {
+  ARN_OPERATORS,
+  BOOL_OPERATORS,
+  DATE_OPERATORS,
+  IP_OPERATORS,
+  NUMERIC_OPERATORS,
+  STRING_OPERATORS,
+  composeOperator,
+  isMultiValued,
+  operatorsForType,
+  splitOperator,
+};
+export type { OperatorParts, Qualifier };
 
 /** What a base operator compares, which decides how its values are checked. */
 export type ValueKind = 'string' | 'numeric' | 'date' | 'bool' | 'ip' | 'arn' | 'null' | 'binary';
 
-const KIND_OF: Readonly<Record<string, ValueKind>> = {
-  ...Object.fromEntries(STRING_OPERATORS.map((o) => [o, 'string'])),
-  ...Object.fromEntries(NUMERIC_OPERATORS.map((o) => [o, 'numeric'])),
-  ...Object.fromEntries(DATE_OPERATORS.map((o) => [o, 'date'])),
+const KIND_OF_FAMILY: Readonly<Record<OperatorFamily, ValueKind>> = {
+  String: 'string',
+  Numeric: 'numeric',
+  Date: 'date',
   Bool: 'bool',
-  ...Object.fromEntries(IP_OPERATORS.map((o) => [o, 'ip'])),
-  ...Object.fromEntries(ARN_OPERATORS.map((o) => [o, 'arn'])),
-  BinaryEquals: 'binary',
+  Binary: 'binary',
+  Ip: 'ip',
+  Arn: 'arn',
   Null: 'null',
 };
 
 /** The value kind of a base operator ("StringLike" → "string"); undefined for an unknown one. */
 export function valueKindOf(base: string): ValueKind | undefined {
-  return Object.prototype.hasOwnProperty.call(KIND_OF, base) ? KIND_OF[base] : undefined;
-}
-
-/**
- * The base operators that fit a key's type, Null last. ARN keys also take the String operators.
- * An unknown type (a key the catalog does not know) takes every operator.
- */
-export function operatorsForType(type: ConditionKeyType | undefined): readonly string[] {
-  switch (type) {
-    case 'String':
-    case 'ArrayOfString':
-      return [...STRING_OPERATORS, 'Null'];
-    case 'Numeric':
-      return [...NUMERIC_OPERATORS, 'Null'];
-    case 'Date':
-      return [...DATE_OPERATORS, 'Null'];
-    case 'Bool':
-    case 'ArrayOfBool':
-      return [...BOOL_OPERATORS, 'Null'];
-    case 'IPAddress':
-      return [...IP_OPERATORS, 'Null'];
-    case 'ARN':
-    case 'ArrayOfARN':
-      return [...ARN_OPERATORS, ...STRING_OPERATORS, 'Null'];
-    case undefined:
-      return [...STRING_OPERATORS, ...NUMERIC_OPERATORS, ...DATE_OPERATORS, ...BOOL_OPERATORS, ...IP_OPERATORS, ...ARN_OPERATORS, 'Null'];
-  }
+  const family = familyOf(base);
+  return family ? KIND_OF_FAMILY[family] : undefined;
 }
 
 /** The operator the form starts with for a key's type. */
 export function defaultOperator(type: ConditionKeyType | undefined): string {
   return operatorsForType(type)[0] ?? 'StringEquals';
-}
-
-/** Keys whose values are sets (ArrayOf*): only they take ForAnyValue / ForAllValues. */
-export function isMultiValued(type: ConditionKeyType | undefined): boolean {
-  return type !== undefined && type.startsWith('ArrayOf');
-}
-
-export type Qualifier = 'ForAnyValue' | 'ForAllValues';
-
-export interface OperatorParts {
-  readonly qualifier?: Qualifier;
-  /** e.g. "StringEquals" */
-  readonly base: string;
-  readonly ifExists: boolean;
-}
-
-/** "ForAnyValue" + "StringLike" + IfExists → "ForAnyValue:StringLikeIfExists". Null never takes IfExists. */
-export function composeOperator(parts: OperatorParts): string {
-  const ifExists = parts.ifExists && parts.base !== 'Null' ? 'IfExists' : '';
-  return `${parts.qualifier ? `${parts.qualifier}:` : ''}${parts.base}${ifExists}`;
-}
-
-/** The parts of an operator's text; undefined when its base is not a known operator. */
-export function splitOperator(text: string): OperatorParts | undefined {
-  let rest = text;
-  let qualifier: Qualifier | undefined;
-  for (const q of ['ForAnyValue', 'ForAllValues'] as const) {
-    if (rest.startsWith(`${q}:`)) {
-      qualifier = q;
-      rest = rest.slice(q.length + 1);
-    }
-  }
-  let ifExists = false;
-  if (rest.endsWith('IfExists')) {
-    ifExists = true;
-    rest = rest.slice(0, -'IfExists'.length);
-  }
-  if (valueKindOf(rest) === undefined || (rest === 'Null' && ifExists)) return undefined;
-  return qualifier ? { qualifier, base: rest, ifExists } : { base: rest, ifExists };
 }
 
 const PHRASES: Readonly<Record<string, string>> = {
@@ -169,12 +107,22 @@ export function describeCondition(operator: string, key: string, values: readonl
   if (parts.base === 'Null') {
     const absent = values.length === 1 && values[0] === 'true';
     const present = values.length === 1 && values[0] === 'false';
-    return absent ? `${key} is absent from the request` : present ? `${key} is present in the request` : `${key} Null ${values.join(', ')}`;
+    return absent
+      ? `${key} is absent from the request`
+      : present
+        ? `${key} is present in the request`
+        : `${key} Null ${values.join(', ')}`;
   }
   const positive = POSITIVE_OF[parts.base];
   const negated = positive !== undefined;
-  const subject = parts.qualifier === 'ForAnyValue' ? `Any value of ${key}` : parts.qualifier === 'ForAllValues' ? `Every value of ${key}` : key;
-  const list = values.length > 1 ? `${negated ? 'none of' : 'one of'} ${values.join(', ')}` : (values[0] ?? '');
+  const subject =
+    parts.qualifier === 'ForAnyValue'
+      ? `Any value of ${key}`
+      : parts.qualifier === 'ForAllValues'
+        ? `Every value of ${key}`
+        : key;
+  const list =
+    values.length > 1 ? `${negated ? 'none of' : 'one of'} ${values.join(', ')}` : (values[0] ?? '');
   const phrase = PHRASES[parts.base] ?? parts.base;
   const verb = values.length > 1 && positive ? (PHRASES[positive] ?? phrase) : phrase;
   return `${subject} ${verb} ${list}${parts.ifExists ? ' (when the key is present)' : ''}`;

@@ -6,9 +6,9 @@ describe('checkConditionValue', () => {
     expect(checkConditionValue('ip', '203.0.113.0/24')).toBeUndefined();
     expect(checkConditionValue('ip', '203.0.113.7')).toBeUndefined();
     expect(checkConditionValue('ip', '2001:db8::/32')).toBeUndefined();
-    expect(checkConditionValue('ip', '203.0.113.0/33')).toMatch(/IPv4 or IPv6/);
+    expect(checkConditionValue('ip', '203.0.113.0/33')).toMatch(/IP address or CIDR range/);
     expect(checkConditionValue('ip', '300.1.1.1')).toMatch(/CIDR/);
-    expect(checkConditionValue('ip', '10.0.0.0 /8')).toBe('No spaces allowed');
+    expect(checkConditionValue('ip', '10.0.0.0 /8')).toMatch(/CIDR/);
   });
 
   it('checks dates: ISO 8601 or epoch seconds', () => {
@@ -16,8 +16,13 @@ describe('checkConditionValue', () => {
     expect(checkConditionValue('date', '2026-12-01')).toBeUndefined();
     expect(checkConditionValue('date', '2026-12-01T10:00:00+02:00')).toBeUndefined();
     expect(checkConditionValue('date', '1767225600')).toBeUndefined();
+    expect(checkConditionValue('date', '2026-12')).toBeUndefined();
+    expect(checkConditionValue('date', '2026')).toBeUndefined();
     expect(checkConditionValue('date', '2026-02-30')).toMatch(/ISO 8601/);
+    expect(checkConditionValue('date', '2026-13-01')).toMatch(/ISO 8601/);
+    expect(checkConditionValue('date', '2026-01-01T25:00:00Z')).toMatch(/ISO 8601/);
     expect(checkConditionValue('date', 'tomorrow')).toMatch(/ISO 8601/);
+    expect(checkConditionValue('date', '1767225600000')).toMatch(/milliseconds/);
   });
 
   it('checks numbers, booleans and ARNs', () => {
@@ -25,7 +30,7 @@ describe('checkConditionValue', () => {
     expect(checkConditionValue('numeric', '-1.5')).toBeUndefined();
     expect(checkConditionValue('numeric', 'an hour')).toMatch(/number/);
     expect(checkConditionValue('bool', 'true')).toBeUndefined();
-    expect(checkConditionValue('bool', 'yes')).toBe('Enter true or false');
+    expect(checkConditionValue('bool', 'yes')).toMatch(/"true" or "false"/);
     expect(checkConditionValue('null', 'false')).toBeUndefined();
     expect(checkConditionValue('arn', 'arn:aws:iam::123456789012:role/x')).toBeUndefined();
     expect(checkConditionValue('arn', 'role/x')).toMatch(/arn:/);
@@ -33,9 +38,11 @@ describe('checkConditionValue', () => {
     expect(checkConditionValue('string', '')).toBe('Enter a value');
   });
 
-  it('accepts policy variables where a value is compared', () => {
+  it('accepts policy variables only with String and ARN operators, as the validator does', () => {
     expect(checkConditionValue('arn', '${aws:PrincipalArn}')).toBeUndefined();
-    expect(checkConditionValue('bool', '${aws:x}')).toBe('Enter true or false');
+    expect(checkConditionValue('string', 'home/${aws:username}')).toBeUndefined();
+    expect(checkConditionValue('bool', '${aws:x}')).toMatch(/Policy variables work only with String and ARN/);
+    expect(checkConditionValue('date', '${aws:CurrentTime}')).toMatch(/Policy variables/);
   });
 });
 

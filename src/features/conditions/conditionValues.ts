@@ -1,58 +1,44 @@
 /**
- * Checks of condition values by what the operator compares, with messages for the form, and the
- * conversions the date inputs need.
+ * Checks of condition values for the form, and the conversions the date inputs need. The rules
+ * are the validator's own (src/policy/conditions.ts), so the form and the findings always agree.
  */
-import { parseCidr } from '../../policy/validate/ip';
+import { conditionValueProblem, isIsoDate } from '../../policy/conditions';
+import type { OperatorFamily } from '../../policy/conditions';
 import type { ValueKind } from './conditionOperators';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-const EPOCH = /^\d{1,13}$/;
-const NUMBER = /^-?\d+(?:\.\d+)?$/;
+export { isIsoDate } from '../../policy/conditions';
 
-/** True for an ISO 8601 date or date-time ("2026-12-01", "2026-12-01T00:00:00Z") that is a real date. */
-export function isIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return false;
-  const time = /T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(value);
-  if (time) {
-    const [h, m, s] = [Number(time[1]), Number(time[2]), Number(time[3] ?? 0)];
-    if (h > 23 || m > 59 || s > 59) return false;
-  }
-  return true;
-}
+const FAMILY_OF_KIND: Readonly<Record<ValueKind, OperatorFamily>> = {
+  string: 'String',
+  numeric: 'Numeric',
+  date: 'Date',
+  bool: 'Bool',
+  null: 'Null',
+  ip: 'Ip',
+  arn: 'Arn',
+  binary: 'Binary',
+};
 
-/** A policy variable such as "${aws:username}": its value is known only at request time. */
-function isPolicyVariable(value: string): boolean {
-  return /^\$\{[^}]+\}$/.test(value);
-}
+/** How the messages name the operator when the form knows only its kind. */
+const OPERATOR_LABEL: Readonly<Record<ValueKind, string>> = {
+  string: 'A String operator',
+  numeric: 'A Numeric operator',
+  date: 'A Date operator',
+  bool: 'Bool',
+  null: 'Null',
+  ip: 'IpAddress',
+  arn: 'An ARN operator',
+  binary: 'BinaryEquals',
+};
 
-/** The problem with one value for an operator of this kind, or undefined when it is fine. */
+/**
+ * The problem with one value for an operator of this kind, or undefined when it is fine. An empty
+ * value is a form matter ("Enter a value"); everything else is the validator's rule.
+ */
 export function checkConditionValue(kind: ValueKind | undefined, value: string): string | undefined {
   if (value === '') return 'Enter a value';
-  if (isPolicyVariable(value) && kind !== 'bool' && kind !== 'null') return undefined;
-  switch (kind) {
-    case 'numeric':
-      return NUMBER.test(value) ? undefined : 'Enter a number, e.g. 3600';
-    case 'date':
-      return isIsoDate(value) || EPOCH.test(value)
-        ? undefined
-        : 'Enter an ISO 8601 date, e.g. 2026-12-01T00:00:00Z, or epoch seconds';
-    case 'bool':
-    case 'null':
-      return value === 'true' || value === 'false' ? undefined : 'Enter true or false';
-    case 'ip': {
-      if (/\s/.test(value)) return 'No spaces allowed';
-      return parseCidr(value) ? undefined : 'Enter an IPv4 or IPv6 address or CIDR range, e.g. 203.0.113.0/24 or 2001:db8::/32';
-    }
-    case 'arn':
-      return value.startsWith('arn:') || value === '*' ? undefined : 'An ARN starts with "arn:", e.g. arn:aws:iam::123456789012:role/Admin';
-    case 'string':
-    case 'binary':
-    case undefined:
-      return undefined;
-  }
+  if (kind === undefined) return undefined;
+  return conditionValueProblem(FAMILY_OF_KIND[kind], OPERATOR_LABEL[kind], value)?.message;
 }
 
 /**

@@ -3,7 +3,8 @@
  */
 import type { ActionPattern, ElementList, ListItem, StatementContext, Validation } from './context';
 import { closest, q } from './context';
-import { hasWildcard } from './glob';
+import { describeRetiredService } from '../../catalog/retiredServices';
+import { hasWildcard } from '../wildcard';
 
 const SERVICE_CHARS = /^[a-z0-9*?-]+$/i;
 const ACTION_CHARS = /^[A-Za-z0-9_*?-]+$/;
@@ -105,9 +106,9 @@ function checkItem(v: Validation, item: ListItem): ActionPattern {
     const retired = index.retiredServiceName(service);
     if (retired !== undefined) {
       v.report(
-        'invalid-service',
+        'retired-service',
         item.pointer,
-        `${retired} (prefix ${service}) has been retired by AWS; remove these actions. ${q(text)} no longer grants anything.`,
+        `${describeRetiredService(service, retired)}. IAM still accepts ${q(text)}, but it grants nothing; remove it (or remove every retired action at once).`,
       );
     } else {
       const suggestion = closest(service, index.servicePrefixes(), 2);

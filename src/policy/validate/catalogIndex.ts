@@ -12,7 +12,9 @@ import type {
   ResourceTypeDetail,
   ServiceDetailFile,
 } from '../../catalog/types';
-import { globRegex, hasWildcard } from './glob';
+import { hasWildcard, wildcardMatch } from '../wildcard';
+import { compileTemplateField, separatorRules } from './arnMatch';
+import type { SeparatorRules, TemplatePattern } from './arnMatch';
 
 /** One action of the catalog. */
 export interface ActionRef {
@@ -42,20 +44,28 @@ export interface KnownConditionKey {
   readonly global: boolean;
 }
 
-/** A resource type's ARN template, split into the six ARN fields as wildcard patterns. */
+/** partition, service, region, account, resource of one ARN template, compiled (see arnMatch.ts) */
+export type TemplateFields = readonly [
+  TemplatePattern,
+  TemplatePattern,
+  TemplatePattern,
+  TemplatePattern,
+  TemplatePattern,
+];
+
+/** A resource type's ARN template(s), split into the ARN fields. */
 export interface CompiledResourceType {
   readonly service: string;
   readonly name: string;
   readonly arn: string;
-  /** partition, service, region, account, resource: ${Variables} become "?*" (one or more characters) */
-  readonly fields: readonly [string, string, string, string, string];
-  /** the template's resource field as a regex for literal ARNs (variables match one or more characters) */
-  readonly resourceRegex: RegExp;
+  /** one entry per template (a few types list two, separated by ", ") */
+  readonly templates: readonly TemplateFields[];
   readonly conditionKeys: readonly string[];
 }
 
 interface KeyPattern {
-  readonly regex: RegExp;
+  /** the key template, lower-cased, with each ${Variable} as "?*" (one or more characters) */
+  readonly pattern: string;
   readonly known: KnownConditionKey;
   /** lower-cased text before "/${", for "missing tag key" diagnostics */
   readonly base: string;
@@ -77,63 +87,79 @@ export interface ServiceDetailIndex {
 
 const detailIndexes = new WeakMap<ServiceDetailFile, ServiceDetailIndex>();
 
-function templateFieldPattern(field: string): string {
-  return field.replace(/\$\{[^}]*\}/g, '?*');
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** "s3:RequestObjectTag/${TagKey}" -> /^s3:requestobjecttag\/.+$/ (matches lower-cased keys) */
-function keyTemplateRegex(lowerKey: string): RegExp {
-  let source = '';
+/** "s3:RequestObjectTag/${TagKey}" -> "s3:requestobjecttag/?*" (matched against lower-cased keys) */
+function keyTemplatePattern(lowerKey: string): string {
+  let out = '';
   let rest = lowerKey;
   for (;;) {
     const start = rest.indexOf('${');
     if (start < 0) break;
     const end = rest.indexOf('}', start);
     if (end < 0) break;
-    source += escapeRegex(rest.slice(0, start)) + '.+';
+    out += `${rest.slice(0, start)}?*`;
     rest = rest.slice(end + 1);
   }
-  source += escapeRegex(rest);
-  return new RegExp(`^${source}$`, 's');
+  return out + rest;
+}
+
+/** Does a lower-cased key (literal text, as written in a policy) fit a key template? */
+function keyFits(pattern: KeyPattern, lowerKey: string): boolean {
+  return wildcardMatch(pattern.pattern, lowerKey);
+}
+
+/**
+ * Resource types of AWS-owned resources whose ARNs leave the account empty even though the
+ * template names one: public SSM documents ("arn:aws:ssm:*::document/AWS-RunShellScript") and
+ * AWS's public SSM parameters ("arn:aws:ssm:*::parameter/aws/service/..."). For these an empty
+ * account is accepted; everywhere else a template's ${Account} needs an account (or a wildcard).
+ */
+const ACCOUNT_MAY_BE_EMPTY = new Set([
+  'ssm document',
+  'ssm parameter',
+  'ssm automation-definition',
+  'resource-explorer-2 view',
+]);
+/** Services whose AWS-owned resources (e.g. the "AWS" partner catalog) leave the account empty. */
+const ACCOUNT_MAY_BE_EMPTY_SERVICES = new Set(['partnercentral']);
+
+/**
+ * ARN forms AWS documents beside a type's template: CloudWatch Logs writes a log group's ARN with
+ * a trailing ":*" ("arn:aws:logs:us-east-1:123456789012:log-group:my-group:*"), and its own API
+ * returns log group ARNs that way.
+ */
+const EXTRA_TEMPLATES: Readonly<Record<string, readonly string[]>> = {
+  'logs log-group': ['arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName}:*'],
+};
+
+function templatesOf(arn: string): string[] {
+  return arn.split(/,\s+(?=arn:)/).map((text) => text.trim());
 }
 
 export function compileResourceType(
   service: string,
   detail: ResourceTypeDetail,
+  rules?: SeparatorRules,
 ): CompiledResourceType | undefined {
-  const parts = detail.arn.split(':');
-  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
-  const resource = parts.slice(5).join(':');
-  const fields: [string, string, string, string, string] = [
-    templateFieldPattern(parts[1] ?? ''),
-    templateFieldPattern(parts[2] ?? ''),
-    templateFieldPattern(parts[3] ?? ''),
-    // AWS-owned resources (public SSM documents and parameters, ...) have no account in their
-    // ARNs even where the template names one, so an account variable also matches nothing.
-    (parts[4] ?? '').replace(/\$\{[^}]*\}/g, '*'),
-    templateFieldPattern(resource),
-  ];
-  let source = '';
-  let rest = resource;
-  for (;;) {
-    const start = rest.indexOf('${');
-    if (start < 0) break;
-    const end = rest.indexOf('}', start);
-    if (end < 0) break;
-    source += escapeRegex(rest.slice(0, start)) + '.+';
-    rest = rest.slice(end + 1);
+  const templates: TemplateFields[] = [];
+  const emptyAccount =
+    ACCOUNT_MAY_BE_EMPTY.has(`${service} ${detail.name}`) || ACCOUNT_MAY_BE_EMPTY_SERVICES.has(service);
+  for (const arn of [...templatesOf(detail.arn), ...(EXTRA_TEMPLATES[`${service} ${detail.name}`] ?? [])]) {
+    const parts = arn.trim().split(':');
+    if (parts.length < 6 || parts[0] !== 'arn') continue;
+    templates.push([
+      compileTemplateField(parts[1] ?? ''),
+      compileTemplateField(parts[2] ?? ''),
+      compileTemplateField(parts[3] ?? ''),
+      compileTemplateField(parts[4] ?? '', emptyAccount),
+      compileTemplateField(parts.slice(5).join(':'), false, rules),
+    ]);
   }
-  source += escapeRegex(rest);
+  if (templates.length === 0) return undefined;
   return {
     service,
     name: detail.name,
     arn: detail.arn,
-    fields,
-    resourceRegex: new RegExp(`^${source}$`, 's'),
+    templates,
     conditionKeys: detail.conditionKeys,
   };
 }
@@ -145,8 +171,13 @@ export function serviceDetailIndex(detail: ServiceDetailFile): ServiceDetailInde
   const actions = new Map<string, ActionDetail>();
   for (const action of detail.actions) actions.set(action.name.toLowerCase(), action);
   const resourceTypes = new Map<string, CompiledResourceType>();
+  const rules = separatorRules(
+    detail.resourceTypes.flatMap((resourceType) =>
+      templatesOf(resourceType.arn).map((arn) => arn.split(':').slice(5).join(':')),
+    ),
+  );
   for (const resourceType of detail.resourceTypes) {
-    const compiled = compileResourceType(prefix, resourceType);
+    const compiled = compileResourceType(prefix, resourceType, rules);
     if (compiled) resourceTypes.set(resourceType.name, compiled);
   }
   const exactKeys = new Map<string, KnownConditionKey>();
@@ -231,7 +262,7 @@ function addKnownKey(
     const start = id.indexOf('${');
     let base = id.slice(0, start);
     if (base.endsWith('/')) base = base.slice(0, -1);
-    patterns.push({ regex: keyTemplateRegex(id), known, base });
+    patterns.push({ pattern: keyTemplatePattern(id), known, base });
   } else if (!exact.has(id)) {
     exact.set(id, known);
   }
@@ -339,7 +370,7 @@ export class CatalogIndex {
       const actionPart = colon < 0 ? '' : lower.slice(colon + 1);
       const matched: ActionRef[] = [];
       const prefixes = hasWildcard(servicePart)
-        ? this.servicePrefixes().filter((prefix) => globRegex(servicePart).test(prefix))
+        ? this.servicePrefixes().filter((prefix) => wildcardMatch(servicePart, prefix))
         : [servicePart];
       const services = prefixes
         .map((prefix) => this.entry(prefix))
@@ -366,13 +397,13 @@ export class CatalogIndex {
     const exactGlobal = this.globalExact.get(lower);
     if (exactGlobal) return { kind: 'known', known: exactGlobal };
     for (const pattern of this.globalPatterns)
-      if (pattern.regex.test(lower)) return { kind: 'known', known: pattern.known };
+      if (keyFits(pattern, lower)) return { kind: 'known', known: pattern.known };
     if (prefix === 'aws') {
       const missing = missingVariable(lower, this.globalPatterns);
       if (missing) return { kind: 'missing-variable', known: missing };
       const foreign = this.foreignKeys();
       const viaService =
-        foreign.exact.get(lower) ?? foreign.patterns.find((pattern) => pattern.regex.test(lower))?.known;
+        foreign.exact.get(lower) ?? foreign.patterns.find((pattern) => keyFits(pattern, lower))?.known;
       if (viaService) return { kind: 'known', known: { ...viaService, global: true } };
       const foreignMissing = missingVariable(lower, foreign.patterns);
       if (foreignMissing) return { kind: 'missing-variable', known: foreignMissing };
@@ -384,10 +415,10 @@ export class CatalogIndex {
       const exact = index.exactKeys.get(lower);
       if (exact) return { kind: 'known', known: exact, service: prefix };
       for (const pattern of index.keyPatterns)
-        if (pattern.regex.test(lower)) return { kind: 'known', known: pattern.known, service: prefix };
+        if (keyFits(pattern, lower)) return { kind: 'known', known: pattern.known, service: prefix };
       const foreign = this.foreignKeys();
       const viaOther =
-        foreign.exact.get(lower) ?? foreign.patterns.find((pattern) => pattern.regex.test(lower))?.known;
+        foreign.exact.get(lower) ?? foreign.patterns.find((pattern) => keyFits(pattern, lower))?.known;
       if (viaOther) return { kind: 'known', known: viaOther, service: prefix };
       const missing = missingVariable(lower, index.keyPatterns) ?? missingVariable(lower, foreign.patterns);
       if (missing) return { kind: 'missing-variable', known: missing };
@@ -395,7 +426,7 @@ export class CatalogIndex {
     }
     const foreign = this.foreignKeys();
     const viaOther =
-      foreign.exact.get(lower) ?? foreign.patterns.find((pattern) => pattern.regex.test(lower))?.known;
+      foreign.exact.get(lower) ?? foreign.patterns.find((pattern) => keyFits(pattern, lower))?.known;
     if (viaOther) return { kind: 'known', known: viaOther };
     const retired = this.retiredServiceName(prefix);
     if (retired !== undefined) return { kind: 'retired-service', service: prefix, serviceName: retired };
@@ -491,9 +522,8 @@ function collectMatches(service: ServiceEntry, actionPart: string, into: ActionR
       if ((names[i] as string).startsWith(head)) into.push(service.actions[i] as ActionRef);
     return;
   }
-  const regex = globRegex(actionPart);
   for (let i = 0; i < names.length; i++)
-    if (regex.test(names[i] as string)) into.push(service.actions[i] as ActionRef);
+    if (wildcardMatch(actionPart, names[i] as string)) into.push(service.actions[i] as ActionRef);
 }
 
 const indexes = new WeakMap<CatalogView, CatalogIndex>();

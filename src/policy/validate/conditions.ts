@@ -7,25 +7,15 @@ import type { JsonValue } from '../model';
 import type { ActionRef, KeyLookup, KnownConditionKey, ServiceDetailIndex } from './catalogIndex';
 import type { ConditionItem, StatementContext, Validation } from './context';
 import { closest, listText, q } from './context';
-import { hasWildcard } from './glob';
+import { describeRetiredService } from '../../catalog/retiredServices';
+import { hasWildcard } from '../wildcard';
+import { outsideVariables } from './variableText';
 import { formatNetwork, hasHostBits, isPrivateRange, parseCidr } from './ip';
 import type { OperatorFamily, ParsedOperator } from './operators';
 import { parseOperator } from './operators';
 import { REGION_PATTERN } from './resources';
 import { TRUST_ACTIONS } from './actions';
-
-/** Operator families each key type accepts (Null accepts every key). */
-const FAMILIES_FOR_TYPE: Readonly<Record<ConditionKeyType, readonly OperatorFamily[]>> = {
-  String: ['String', 'Binary', 'Arn'],
-  ArrayOfString: ['String', 'Binary', 'Arn'],
-  ARN: ['Arn', 'String'],
-  ArrayOfARN: ['Arn', 'String'],
-  Bool: ['Bool'],
-  ArrayOfBool: ['Bool'],
-  Date: ['Date'],
-  Numeric: ['Numeric'],
-  IPAddress: ['Ip'],
-};
+import { ACCEPTED_FAMILIES, acceptsFamily, conditionValueProblem } from '../conditions';
 
 const FAMILY_EXAMPLE: Readonly<Record<OperatorFamily, string>> = {
   String: 'StringEquals or StringLike',
@@ -51,19 +41,12 @@ const TRUST_SESSION_KEYS: readonly { readonly test: (id: string) => boolean; rea
   { test: (id) => id.startsWith('sts:requestcontext'), action: 'SetContext' },
 ];
 
-const ISO_DATE = /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
-
 function isPrimitive(value: JsonValue): value is string | number | boolean {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
 function hasVariable(value: string): boolean {
   return value.includes('${');
-}
-
-/** The text outside ${...} variables. */
-function outsideVariables(value: string): string {
-  return value.replace(/\$\{[^}]*\}/g, '');
 }
 
 function isMultiValued(type: ConditionKeyType): boolean {
@@ -177,9 +160,9 @@ function checkKey(
     }
     case 'retired-service':
       v.report(
-        'invalid-service',
+        'retired-service',
         item.pointer,
-        `${lookup.serviceName} (prefix ${lookup.service}) has been retired by AWS; remove this condition on ${q(key)}.`,
+        `${q(key)} is a key of ${describeRetiredService(lookup.service, lookup.serviceName)}. IAM accepts it, but no request carries it any more; remove this condition.`,
       );
       return { lookup, known: undefined };
     case 'unknown-service': {
@@ -281,8 +264,8 @@ function checkValues(
         `${q(known.key)} can have several values in one request (${type}). Say how to compare them: "ForAnyValue:${operator.base}${ifExists ? 'IfExists' : ''}" (at least one matches) or "ForAllValues:${operator.base}${ifExists ? 'IfExists' : ''}" (every one matches).`,
       );
     }
-    if (!FAMILIES_FOR_TYPE[type].includes(family)) {
-      const expected = FAMILIES_FOR_TYPE[type][0] as OperatorFamily;
+    if (!acceptsFamily(type, family)) {
+      const expected = ACCEPTED_FAMILIES[type][0] as OperatorFamily;
       v.report(
         'type-mismatch',
         item.operatorPointer,
@@ -316,16 +299,12 @@ function checkValues(
   const cidrs: { private: boolean; text: string; pointer: string }[] = [];
   for (const { value, pointer } of primitives) {
     const text = String(value);
-    if (typeof value === 'string' && hasVariable(value)) {
-      if (family !== 'String' && family !== 'Arn') {
-        v.report(
-          'invalid-variable-for-operator',
-          pointer,
-          `Policy variables work only with String and ARN operators, so ${q(value)} is compared literally by ${item.operator}. Use a fixed value, or a String or ARN operator.`,
-        );
-      }
+    const problem = conditionValueProblem(family, item.operator, value);
+    if (problem) {
+      v.report(problem.code, pointer, problem.message);
       continue;
     }
+    if (typeof value === 'string' && hasVariable(value)) continue;
     switch (family) {
       case 'String':
         if (!operator.base.includes('Like') && hasWildcard(outsideVariables(text))) {
@@ -338,64 +317,11 @@ function checkValues(
         checkKnownStringValues(v, lowerKey, text, pointer, operator);
         break;
       case 'Numeric':
-        if (typeof value === 'boolean' || !/^\s*-?\d+(\.\d+)?\s*$/.test(text)) {
-          v.report(
-            'type-mismatch-number',
-            pointer,
-            `${item.operator} needs a number, but ${q(text)} is not one. Write a number such as "3600".`,
-          );
-        } else numbers.push(Number(text));
-        break;
-      case 'Date':
-        if (typeof value === 'number' || /^\d+$/.test(text)) {
-          v.report(
-            'invalid-date-value',
-            pointer,
-            `${q(text)} is read as seconds since 1970 (epoch time), which may not be the time you expect. Write the date in ISO 8601, e.g. "2025-12-31" or "2025-12-31T23:59:59Z".`,
-          );
-        } else if (
-          typeof value === 'boolean' ||
-          !ISO_DATE.test(text) ||
-          Number.isNaN(Date.parse(text.length === 7 ? `${text}-01` : text))
-        ) {
-          v.report(
-            'type-mismatch-date',
-            pointer,
-            `${item.operator} needs a date, but ${q(text)} is not one. Write it in ISO 8601, e.g. "2025-12-31" or "2025-12-31T23:59:59Z".`,
-          );
-        }
-        break;
-      case 'Bool':
-      case 'Null':
-        if (text.toLowerCase() !== 'true' && text.toLowerCase() !== 'false') {
-          v.report(
-            'type-mismatch-boolean',
-            pointer,
-            family === 'Null'
-              ? `The Null operator takes "true" (the key is absent) or "false" (the key is present), not ${q(text)}.`
-              : `${item.operator} takes "true" or "false", not ${q(text)}.`,
-          );
-        }
-        break;
-      case 'Binary':
-        if (typeof value !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(value) || value.length % 4 !== 0) {
-          v.report(
-            'type-mismatch-string',
-            pointer,
-            `BinaryEquals needs a base64-encoded value, but ${q(text)} is not valid base64. Encode the bytes in base64.`,
-          );
-        }
+        numbers.push(Number(text));
         break;
       case 'Ip': {
-        const cidr = typeof value === 'string' ? parseCidr(value.trim()) : undefined;
-        if (!cidr) {
-          v.report(
-            'type-mismatch-ip-range',
-            pointer,
-            `${item.operator} needs an IP address or CIDR range, but ${q(text)} is not one. Write e.g. "203.0.113.0/24" or "2001:DB8:1234:5678::/64".`,
-          );
-          break;
-        }
+        const cidr = parseCidr(text);
+        if (!cidr) break;
         if (hasHostBits(cidr)) {
           v.report(
             'improve-ip-range',
@@ -406,14 +332,7 @@ function checkValues(
         cidrs.push({ private: isPrivateRange(cidr), text, pointer });
         break;
       }
-      case 'Arn':
-        if (text !== '*' && !text.startsWith('arn:') && !text.startsWith('*')) {
-          v.report(
-            'type-mismatch-arn',
-            pointer,
-            `${item.operator} compares ARNs, but ${q(text)} is not an ARN. Write an ARN such as "arn:aws:iam::123456789012:role/name".`,
-          );
-        }
+      default:
         break;
     }
   }

@@ -7,7 +7,15 @@ import type { CatalogView } from '../../catalog/catalog';
 import { CHECKS } from '../checks';
 import type { CheckCode } from '../checks';
 import { getMember, hasMember, isJsonObject } from '../json';
-import type { Finding, JsonObject, JsonValue, PolicyKind, PolicyModel, StatementView } from '../model';
+import type {
+  Finding,
+  JsonObject,
+  JsonValue,
+  PolicyKind,
+  PolicyModel,
+  SourceRange,
+  StatementView,
+} from '../model';
 import { joinPointer } from '../pointer';
 import type { ActionRef, CatalogIndex } from './catalogIndex';
 import { catalogIndex } from './catalogIndex';
@@ -16,6 +24,8 @@ export interface ValidateOptions {
   readonly kind: PolicyKind;
   /** characters as IAM counts them (see size.ts); the size check runs only when given */
   readonly sizeChars?: number;
+  /** the source text, when the model was parsed from text: findings about single characters get exact ranges */
+  readonly text?: string;
 }
 
 export interface ListItem {
@@ -109,6 +119,14 @@ export class Validation {
     if (this.seen.has(id)) return;
     this.seen.add(id);
     this.findings.push({ severity: CHECKS[code].severity, code, message, pointer });
+  }
+
+  /** Adds a finding with its exact place in the source text. */
+  reportAt(code: CheckCode, pointer: string, message: string, range: SourceRange): void {
+    const id = `${code}\u0000${pointer}`;
+    if (this.seen.has(id)) return;
+    this.seen.add(id);
+    this.findings.push({ severity: CHECKS[code].severity, code, message, pointer, range });
   }
 }
 

@@ -1,46 +1,15 @@
 /**
- * Condition operators: "StringEquals", "ForAnyValue:StringLike", "DateGreaterThanIfExists", ...
+ * Condition operators as the validator reads them: "StringEquals", "ForAnyValue:StringLike",
+ * "DateGreaterThanIfExists", ... The operators themselves are defined in ../conditions.ts (shared
+ * with the condition form); this adds the parse with a suggestion for misspelt ones.
  */
 import { closest } from './context';
 
-export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'Ip' | 'Arn' | 'Null';
+import { BASE_OPERATORS } from '../conditions';
+import type { OperatorFamily, Qualifier } from '../conditions';
 
-interface BaseOperator {
-  readonly family: OperatorFamily;
-  readonly negated: boolean;
-}
-
-export const BASE_OPERATORS: Readonly<Record<string, BaseOperator>> = {
-  StringEquals: { family: 'String', negated: false },
-  StringNotEquals: { family: 'String', negated: true },
-  StringEqualsIgnoreCase: { family: 'String', negated: false },
-  StringNotEqualsIgnoreCase: { family: 'String', negated: true },
-  StringLike: { family: 'String', negated: false },
-  StringNotLike: { family: 'String', negated: true },
-  NumericEquals: { family: 'Numeric', negated: false },
-  NumericNotEquals: { family: 'Numeric', negated: true },
-  NumericLessThan: { family: 'Numeric', negated: false },
-  NumericLessThanEquals: { family: 'Numeric', negated: false },
-  NumericGreaterThan: { family: 'Numeric', negated: false },
-  NumericGreaterThanEquals: { family: 'Numeric', negated: false },
-  DateEquals: { family: 'Date', negated: false },
-  DateNotEquals: { family: 'Date', negated: true },
-  DateLessThan: { family: 'Date', negated: false },
-  DateLessThanEquals: { family: 'Date', negated: false },
-  DateGreaterThan: { family: 'Date', negated: false },
-  DateGreaterThanEquals: { family: 'Date', negated: false },
-  Bool: { family: 'Bool', negated: false },
-  BinaryEquals: { family: 'Binary', negated: false },
-  IpAddress: { family: 'Ip', negated: false },
-  NotIpAddress: { family: 'Ip', negated: true },
-  ArnEquals: { family: 'Arn', negated: false },
-  ArnLike: { family: 'Arn', negated: false },
-  ArnNotEquals: { family: 'Arn', negated: true },
-  ArnNotLike: { family: 'Arn', negated: true },
-  Null: { family: 'Null', negated: false },
-};
-
-export type Qualifier = 'ForAnyValue' | 'ForAllValues';
+export { BASE_OPERATORS } from '../conditions';
+export type { OperatorFamily, Qualifier } from '../conditions';
 
 export interface ParsedOperator {
   readonly ok: true;

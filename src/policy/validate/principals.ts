@@ -7,7 +7,7 @@ import type { JsonValue } from '../model';
 import { joinPointer } from '../pointer';
 import type { ListItem, StatementContext, Validation } from './context';
 import { listText, q } from './context';
-import { hasWildcard } from './glob';
+import { hasWildcard } from '../wildcard';
 import { parseOperator } from './operators';
 
 const PRINCIPAL_KEYS = ['AWS', 'Service', 'Federated', 'CanonicalUser'] as const;

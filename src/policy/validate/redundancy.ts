@@ -6,7 +6,8 @@ import { getMember, hasMember, isJsonObject } from '../json';
 import type { JsonValue } from '../model';
 import type { ActionPattern, ElementList, StatementContext, Validation } from './context';
 import { q } from './context';
-import { globIncludes, hasWildcard } from './glob';
+import { hasWildcard, wildcardIncludes } from '../wildcard';
+import { variablesAsWildcards } from './variableText';
 
 class PatternSets {
   private readonly sets = new Map<ActionPattern, ReadonlySet<string>>();
@@ -85,16 +86,22 @@ export function checkRedundantActions(v: Validation, statement: StatementContext
   }
 }
 
+/**
+ * Does the resource pattern `outer` match everything `inner` matches? A policy variable in
+ * `outer` (and the escapes `${*}`, `${?}`, `${$}`, which are literal characters) is not a
+ * wildcard, so such an `outer` covers only an equal `inner`. A variable in `inner` may take any
+ * value, so it is read as `*` there (which never wrongly says "covered").
+ */
 function resourceCovers(outer: string, inner: string): boolean {
   if (outer === inner) return true;
-  if (!hasWildcard(outer)) return false;
-  return globIncludes(outer, inner);
+  if (outer.includes('${') || !hasWildcard(outer)) return false;
+  return wildcardIncludes(outer, variablesAsWildcards(inner));
 }
 
 export function checkRedundantResources(v: Validation, list: ElementList | undefined): void {
   if (!list || list.items.length < 2) return;
   const items = list.items;
-  const wildcards = items.filter((item) => hasWildcard(item.value));
+  const wildcards = items.filter((item) => hasWildcard(item.value) && !item.value.includes('${'));
   const seen = new Map<string, number>();
   for (const item of items) {
     let cover: string | undefined;

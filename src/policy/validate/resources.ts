@@ -2,10 +2,13 @@
  * Resource and NotResource: ARN syntax, and whether each ARN fits a resource type of the
  * statement's actions (matched against the types' ARN templates, wildcards on both sides).
  */
-import type { CompiledResourceType } from './catalogIndex';
+import { describeRetiredService } from '../../catalog/retiredServices';
+import { hasWildcard, wildcardMatch, wildcardsIntersect } from '../wildcard';
+import { splitPolicyArn, templateFieldMatches } from './arnMatch';
+import type { CompiledResourceType, TemplateFields } from './catalogIndex';
 import type { ListItem, StatementContext, Validation } from './context';
 import { listText, q } from './context';
-import { globMatches, globsIntersect, hasWildcard, variablesAsWildcards } from './glob';
+import { variablesAsWildcards } from './variableText';
 
 export const PARTITIONS = [
   'aws',
@@ -64,36 +67,37 @@ function candidatesOf(v: Validation, statement: StatementContext): Candidates {
   return { types: [...types.values()], complete, unresolvedServices, hasActions };
 }
 
-function fieldFits(template: string, value: string): boolean {
-  if (!hasWildcard(value)) return globMatches(template, value);
-  return globsIntersect(template, value);
+type Fields = readonly [string, string, string, string, string];
+
+/** Field i (0 partition, 1 service, 2 region, 3 account, 4 resource) of some template fits. */
+function fieldFits(type: CompiledResourceType, field: number, value: string): boolean {
+  return type.templates.some((template) => fieldOf(template, field, value));
 }
 
-const fitCache = new Map<string, boolean>();
-
-function resourceFits(type: CompiledResourceType, resource: string): boolean {
-  if (!hasWildcard(resource)) return type.resourceRegex.test(resource);
-  const key = `${type.fields[4]}\u0000${resource}`;
-  let fits = fitCache.get(key);
-  if (fits === undefined) {
-    fits = globsIntersect(type.fields[4], resource);
-    if (fitCache.size > 50_000) fitCache.clear();
-    fitCache.set(key, fits);
-  }
-  return fits;
+function fieldOf(template: TemplateFields, field: number, value: string): boolean {
+  return templateFieldMatches(template[field] as TemplateFields[number], value);
 }
 
-function typeMatches(
-  type: CompiledResourceType,
-  fields: readonly [string, string, string, string, string],
-): boolean {
-  return (
-    fieldFits(type.fields[1], fields[1]) &&
-    resourceFits(type, fields[4]) &&
-    fieldFits(type.fields[2], fields[2]) &&
-    fieldFits(type.fields[3], fields[3]) &&
-    fieldFits(type.fields[0], fields[0])
+const fitCache = new Map<CompiledResourceType, Map<string, boolean>>();
+
+/** Every field of one of the type's templates fits the policy ARN's fields (cached per type). */
+function typeMatches(type: CompiledResourceType, fields: Fields): boolean {
+  const key = fields.join('\u0000');
+  let perType = fitCache.get(type);
+  let fits = perType?.get(key);
+  if (fits !== undefined) return fits;
+  fits = type.templates.some(
+    (template) =>
+      fieldOf(template, 1, fields[1]) &&
+      fieldOf(template, 4, fields[4]) &&
+      fieldOf(template, 2, fields[2]) &&
+      fieldOf(template, 3, fields[3]) &&
+      fieldOf(template, 0, fields[0]),
   );
+  if (!perType) fitCache.set(type, (perType = new Map()));
+  if (perType.size > 5_000) perType.clear();
+  if (key.length <= 4096) perType.set(key, fits);
+  return fits;
 }
 
 function typeLabel(type: CompiledResourceType): string {
@@ -128,22 +132,22 @@ function checkArnSyntax(v: Validation, item: ListItem): [string, string, string,
     );
     return undefined;
   }
-  const parts = variablesAsWildcards(text).split(':');
-  if (parts.length < 6) {
+  const raw = splitPolicyArn(text);
+  if (!raw) {
+    const count = variablesAsWildcards(text).split(':').length;
     v.report(
       'missing-arn-field',
       item.pointer,
-      `${q(text)} has ${parts.length} of the 6 ARN fields. Write it as "arn:partition:service:region:account:resource" (keep empty fields, e.g. "arn:aws:s3:::my-bucket").`,
+      `${q(text)} has ${count} of the 6 ARN fields. Write it as "arn:partition:service:region:account:resource" (keep empty fields, e.g. "arn:aws:s3:::my-bucket").`,
     );
     return undefined;
   }
-  const partition = parts[1] ?? '';
-  const service = parts[2] ?? '';
-  const region = parts[3] ?? '';
-  const account = parts[4] ?? '';
-  const resource = parts.slice(5).join(':');
+  const partition = variablesAsWildcards(raw[0]);
+  const service = variablesAsWildcards(raw[1]);
+  const region = variablesAsWildcards(raw[2]);
+  const account = variablesAsWildcards(raw[3]);
   let usable = true;
-  if (partition === '' || !PARTITIONS.some((candidate) => globMatches(partition, candidate))) {
+  if (partition === '' || !PARTITIONS.some((candidate) => wildcardMatch(partition, candidate))) {
     v.report(
       'invalid-partition',
       item.pointer,
@@ -188,7 +192,7 @@ function checkArnSyntax(v: Validation, item: ListItem): [string, string, string,
     );
     usable = false;
   }
-  if (resource === '') {
+  if (raw[4] === '') {
     v.report(
       'missing-arn-field',
       item.pointer,
@@ -196,24 +200,22 @@ function checkArnSyntax(v: Validation, item: ListItem): [string, string, string,
     );
     return undefined;
   }
-  return usable ? [partition, service.toLowerCase(), region, account, resource] : undefined;
+  return usable ? [raw[0], raw[1].toLowerCase(), raw[2], raw[3], raw[4]] : undefined;
 }
 
-function checkArnType(
-  v: Validation,
-  item: ListItem,
-  fields: readonly [string, string, string, string, string],
-  candidates: Candidates,
-): void {
+function checkArnType(v: Validation, item: ListItem, fields: Fields, candidates: Candidates): void {
   if (!candidates.complete || !candidates.hasActions) return;
   const { types } = candidates;
-  if (types.some((type) => typeMatches(type, fields))) return;
   const service = fields[1];
-  if ([...candidates.unresolvedServices].some((unresolved) => globsIntersect(unresolved, service))) return;
+  // A wildcard in the service field is reported on its own (wildcard-in-service-name).
+  if (hasWildcard(variablesAsWildcards(service))) return;
+  if (types.some((type) => typeMatches(type, fields))) return;
+  if ([...candidates.unresolvedServices].some((unresolved) => wildcardsIntersect(unresolved, service)))
+    return;
   const text = item.value;
-  const sameService = types.filter((type) => fieldFits(type.fields[1], service));
+  const sameService = types.filter((type) => fieldFits(type, 1, service));
   if (sameService.length > 0) {
-    const resourceOk = sameService.filter((type) => resourceFits(type, fields[4]));
+    const resourceOk = sameService.filter((type) => fieldFits(type, 4, fields[4]));
     if (resourceOk.length > 0) {
       diagnoseFields(v, item, fields, resourceOk);
       return;
@@ -268,9 +270,9 @@ function reportUnsupported(
   const retired = v.index.retiredServiceName(service);
   if (retired !== undefined) {
     v.report(
-      'unsupported-resource-arn',
+      'retired-service',
       item.pointer,
-      `${q(item.value)} is a resource of ${retired} (prefix ${service}), which has been retired by AWS; remove this ARN.`,
+      `${q(item.value)} is a resource of ${describeRetiredService(service, retired)}. IAM accepts it, but it matches nothing any more; remove this ARN.`,
     );
     return;
   }
@@ -284,20 +286,20 @@ function reportUnsupported(
 function diagnoseFields(
   v: Validation,
   item: ListItem,
-  fields: readonly [string, string, string, string, string],
+  fields: Fields,
   types: readonly CompiledResourceType[],
 ): void {
   const text = item.value;
   const [partition, , region, account] = fields;
   const first = types[0] as CompiledResourceType;
-  if (!types.some((type) => fieldFits(type.fields[2], region))) {
+  if (!types.some((type) => fieldFits(type, 2, region))) {
     if (region === '') {
       v.report(
         'missing-arn-region',
         item.pointer,
         `${q(text)} has no Region, but ${typeLabel(first)} needs one. Add a Region such as "us-east-1", or "*".`,
       );
-    } else if (types.every((type) => type.fields[2] === '')) {
+    } else if (types.every((type) => type.templates.every((template) => template[2].text === ''))) {
       v.report(
         'arn-region-not-allowed',
         item.pointer,
@@ -312,14 +314,14 @@ function diagnoseFields(
     }
     return;
   }
-  if (!types.some((type) => fieldFits(type.fields[3], account))) {
+  if (!types.some((type) => fieldFits(type, 3, account))) {
     if (account === '') {
       v.report(
         'invalid-arn-account',
         item.pointer,
         `${q(text)} has no account, but ${typeLabel(first)} needs one. Add the 12-digit account ID, or "*".`,
       );
-    } else if (types.every((type) => type.fields[3] === '')) {
+    } else if (types.every((type) => type.templates.every((template) => template[3].text === ''))) {
       v.report(
         'arn-account-not-allowed',
         item.pointer,
@@ -334,7 +336,7 @@ function diagnoseFields(
     }
     return;
   }
-  if (!types.some((type) => fieldFits(type.fields[0], partition))) {
+  if (!types.some((type) => fieldFits(type, 0, partition))) {
     v.report(
       'invalid-partition',
       item.pointer,

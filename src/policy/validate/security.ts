@@ -5,7 +5,8 @@
 import type { CheckCode } from '../checks';
 import type { ActionPattern, StatementContext, Validation } from './context';
 import { q } from './context';
-import { globMatches, variablesAsWildcards } from './glob';
+import { wildcardMatch } from '../wildcard';
+import { variablesAsWildcards } from './variableText';
 import { parseOperator } from './operators';
 
 interface SensitiveAction {
@@ -90,9 +91,9 @@ function coversAll(resource: string, action: SensitiveAction): boolean {
   if (text === '*') return true;
   const parts = text.split(':');
   if (parts.length < 6 || parts[0] !== 'arn') return false;
-  if (!globMatches(parts[2] ?? '', 'iam')) return false;
+  if (!wildcardMatch(parts[2] ?? '', 'iam')) return false;
   const rest = parts.slice(5).join(':');
-  return action.probes.every((probe) => globMatches(rest, probe));
+  return action.probes.every((probe) => wildcardMatch(rest, probe));
 }
 
 function matchesAction(pattern: ActionPattern, id: string): boolean {
@@ -161,7 +162,7 @@ function checkSensitive(v: Validation, statement: StatementContext, action: Sens
   }
   if (statement.notAction) {
     const excluded = statement.notAction.items.some(
-      (item) => globMatches(item.value, action.name, true) || item.value === '*',
+      (item) => wildcardMatch(item.value, action.name, true) || item.value === '*',
     );
     if (excluded) return;
     if (starResource) {

@@ -4,7 +4,7 @@
  */
 import { getMember, hasMember, isJsonObject } from '../json';
 import { KNOWN_STATEMENT_KEYS, SIZE_QUOTAS } from '../model';
-import type { JsonValue, PolicyKind, StatementView } from '../model';
+import type { JsonValue, PolicyKind, SourceRange, StatementView } from '../model';
 import { joinPointer } from '../pointer';
 import type { StatementContext, Validation } from './context';
 import { q, readConditions, readList } from './context';
@@ -31,6 +31,85 @@ const KIND_NAMES: Readonly<Record<PolicyKind, string>> = {
   'inline-role': "a role's inline policies",
   trust: 'a role trust policy',
 };
+
+/** Is the UTF-16 unit allowed by IAM's policy document pattern ([\u0009\u000A\u000D\u0020-\u00FF]+)? */
+function allowedUnit(code: number): boolean {
+  return code === 0x09 || code === 0x0a || code === 0x0d || (code >= 0x20 && code <= 0xff);
+}
+
+/** The index of the first character IAM's pattern does not allow, or -1. */
+export function firstInvalidCharacter(text: string): number {
+  for (let i = 0; i < text.length; i++) if (!allowedUnit(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+function describeCharacter(text: string, at: number): string {
+  const point = text.codePointAt(at) ?? 0;
+  const hex = point.toString(16).toUpperCase().padStart(4, '0');
+  const shown = point < 0x20 || (point >= 0x7f && point < 0xa0) ? '' : ` "${String.fromCodePoint(point)}"`;
+  return `U+${hex}${shown}`;
+}
+
+/**
+ * Characters outside IAM's policy document pattern (tab, line feed, carriage return and U+0020 to
+ * U+00FF): IAM rejects the whole document. Reported once, at the first string (key or value) that
+ * holds one, with the offending character named; with the source text the range points at the
+ * character itself.
+ */
+export function checkCharacters(v: Validation): void {
+  const found = findInvalid(v.model.document, '');
+  if (!found) return;
+  const { pointer, text, at } = found;
+  const message = `${describeCharacter(text, at)} is not allowed in an IAM policy: IAM accepts only tab, line feed, carriage return and the characters U+0020 to U+00FF (Latin-1), and rejects the whole document otherwise. Replace it (e.g. with ASCII) or remove it.`;
+  const source = v.options.text;
+  const rawAt = source === undefined ? -1 : firstInvalidCharacter(source);
+  if (source !== undefined && rawAt >= 0) {
+    v.reportAt('invalid-character', pointer, message, rangeAt(source, rawAt));
+  } else {
+    v.report('invalid-character', pointer, message);
+  }
+}
+
+function rangeAt(text: string, offset: number): SourceRange {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const length = (text.codePointAt(offset) ?? 0) > 0xffff ? 2 : 1;
+  const column = offset - lineStart + 1;
+  return { offset, length, line, column, endLine: line, endColumn: column + length };
+}
+
+function findInvalid(
+  value: JsonValue,
+  pointer: string,
+): { pointer: string; text: string; at: number } | undefined {
+  if (typeof value === 'string') {
+    const at = firstInvalidCharacter(value);
+    return at >= 0 ? { pointer, text: value, at } : undefined;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findInvalid(value[i] as JsonValue, joinPointer(pointer, i));
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (isJsonObject(value)) {
+    for (const key of Object.keys(value)) {
+      const memberPointer = joinPointer(pointer, key);
+      const at = firstInvalidCharacter(key);
+      if (at >= 0) return { pointer: memberPointer, text: key, at };
+      const found = findInvalid(value[key] as JsonValue, memberPointer);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
 
 /** Checks the document as a whole; returns false when there is nothing more to check. */
 export function checkDocument(v: Validation): boolean {
@@ -91,6 +170,12 @@ export function checkDocument(v: Validation): boolean {
         'data-type-mismatch',
         '/Id',
         `"Id" must be a string, but it is ${jsonTypeName(id)}. Make it a string or remove it.`,
+      );
+    } else if (!v.isTrust) {
+      v.report(
+        'id-in-identity-policy',
+        '/Id',
+        'AWS documents "Id" for resource-based policies; in an identity policy IAM accepts it but ignores it. Remove it, or keep it only as your own label.',
       );
     }
   }
@@ -251,9 +336,9 @@ export function checkStatements(v: Validation): void {
     for (const list of [context.action, context.notAction]) {
       if (list?.empty) {
         v.report(
-          'empty-array-action',
+          'missing-action',
           list.pointer,
-          `The "${list.key}" array is empty, so this statement has no effect. List the actions, or remove the statement.`,
+          `The "${list.key}" array is empty, and IAM rejects the policy ("Policy statement must contain actions."). List the actions, or remove the statement.`,
         );
       }
     }
@@ -291,9 +376,9 @@ export function checkStatements(v: Validation): void {
       for (const list of [context.resource, context.notResource]) {
         if (list?.empty) {
           v.report(
-            'empty-array-resource',
+            'missing-resource',
             list.pointer,
-            `The "${list.key}" array is empty, so this statement has no effect. List the resource ARNs, or remove the statement.`,
+            `The "${list.key}" array is empty, and IAM rejects the policy (a statement must name its resources). List the resource ARNs (or "*"), or remove the statement.`,
           );
         }
       }
