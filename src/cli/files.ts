@@ -1,5 +1,6 @@
 /** Reading the files a command names (`-` is standard input), and the catalog on disk. */
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { CatalogLoader } from '../catalog/load';
 import { DEFAULT_CATALOG_DIR, nodeFetchJson } from '../catalog/node';
 import { ensureCatalog } from '../../scripts/build-catalog';
@@ -24,7 +25,8 @@ let loading: Promise<CatalogLoader> | undefined;
  */
 export function loadCatalog(io: CliIo): Promise<CatalogLoader> {
   loading ??= (async () => {
-    ensureCatalog(DEFAULT_CATALOG_DIR, (line) => io.stderr(`${line}\n`));
+    // resolve() drops the trailing slash: the builder moves the old catalog to `${dir}.old-<pid>`.
+    ensureCatalog(resolve(DEFAULT_CATALOG_DIR), (line) => io.stderr(`${line}\n`));
     const loader = await CatalogLoader.create(nodeFetchJson(DEFAULT_CATALOG_DIR));
     await loader.loadAllServices();
     return loader;
