@@ -3,8 +3,9 @@
  * listed here; exit codes are 0 (clean), 1 (findings, new access) and 2 (usage, unreadable input).
  */
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from './io';
+import { simulateCommand } from './simulate';
 
-const COMMANDS: readonly Command[] = [];
+const COMMANDS: readonly Command[] = [simulateCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 4);
