@@ -26,12 +26,7 @@ import { IamGateway } from './iam';
 import type { IamGatewayOptions, IamTimeouts } from './iam';
 import { startAppServer } from './server';
 import type { AppServer } from './server';
-import {
-  iamAnswer,
-  startFaultyEndpoint,
-  startSilentServer,
-  xmlText,
-} from './testing/faultyEndpoint';
+import { iamAnswer, startFaultyEndpoint, startSilentServer, xmlText } from './testing/faultyEndpoint';
 import type { FaultyEndpoint, SilentServer } from './testing/faultyEndpoint';
 
 const KEYS = { accessKeyId: 'AKIATESTTESTTESTTEST', secretAccessKey: 'test-secret' };
@@ -127,7 +122,10 @@ async function appFor(
     gateway,
     ...(operationTimeoutMs !== undefined ? { operationTimeoutMs } : {}),
   });
-  cleanups.push(() => gateway.destroy(), () => server.close());
+  cleanups.push(
+    () => gateway.destroy(),
+    () => server.close(),
+  );
   return { server, gateway, target: url.slice(0, -1) };
 }
 
@@ -153,7 +151,11 @@ async function faulty(plan?: FaultyEndpoint['plan']): Promise<FaultyEndpoint> {
 let counter = 0;
 const unique = (base: string): string => `${base}${Date.now() % 100000}x${++counter}`;
 const policyDoc = (resource: string): string =>
-  JSON.stringify({ Version: V, Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: resource }] }, null, 2);
+  JSON.stringify(
+    { Version: V, Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: resource }] },
+    null,
+    2,
+  );
 const READ = policyDoc('arn:aws:s3:::example/*');
 
 describe('every call ends', () => {
@@ -207,7 +209,9 @@ describe('every call ends', () => {
   });
 
   it('a socket reused after a good answer that then stalls: Timeout, not a hang', async () => {
-    const endpoint = await faulty(({ action, nth }) => (action === 'ListPolicies' && nth > 1 ? 'stall' : 'pass'));
+    const endpoint = await faulty(({ action, nth }) =>
+      action === 'ListPolicies' && nth > 1 ? 'stall' : 'pass',
+    );
     const { server, target } = await appFor(endpoint.url);
     const first = await call<ListPoliciesOutput>(server, 'listPolicies', { onlyAttached: true });
     expect(first.status).toBe(200);
@@ -263,14 +267,17 @@ describe('the session check after a failed call', () => {
   it('re-checks instead of serving a stale "connected", and recovers', async () => {
     const endpoint = await faulty();
     const { server, target } = await appFor(endpoint.url);
-    const identityChecks = (): number => endpoint.requests.filter((r) => r.action === 'GetCallerIdentity').length;
+    const identityChecks = (): number =>
+      endpoint.requests.filter((r) => r.action === 'GetCallerIdentity').length;
     const connected = await call<SessionInfo>(server, 'session', {});
     expect(connected.json).toMatchObject({ connected: true, label: `Account ${ACCOUNT} at ${endpoint.url}` });
     await call<SessionInfo>(server, 'session', {});
     expect(identityChecks()).toBe(1); // cached
 
     endpoint.plan = () => 'stall';
-    expect((await call(server, 'listPolicyVersions', { policyArn: `arn:aws:iam::${ACCOUNT}:policy/P` })).status).toBe(504);
+    expect(
+      (await call(server, 'listPolicyVersions', { policyArn: `arn:aws:iam::${ACCOUNT}:policy/P` })).status,
+    ).toBe(504);
     const down = await call<SessionInfo>(server, 'session', {});
     expect(identityChecks()).toBe(3); // re-checked (2 attempts)
     expect(down.json.connected).toBe(false);
@@ -352,9 +359,14 @@ describe('documents round-trip exactly', () => {
 
   it('decodes the sandbox (which encodes, as AWS does) exactly once, through read and save', async () => {
     const { server } = await appFor(sandbox.url, { mode: 'sandbox' });
-    const created = await call<CreatePolicyOutput>(server, 'createPolicy', { name: unique('Home'), document: plain });
+    const created = await call<CreatePolicyOutput>(server, 'createPolicy', {
+      name: unique('Home'),
+      document: plain,
+    });
     expect(created.status).toBe(200);
-    const read = await call<PolicyDocumentOutput>(server, 'getPolicyDocument', { policyArn: created.json.policy.arn });
+    const read = await call<PolicyDocumentOutput>(server, 'getPolicyDocument', {
+      policyArn: created.json.policy.arn,
+    });
     expect(read.json.document).toBe(plain);
     const save = await call<CreatePolicyVersionOutput>(server, 'createPolicyVersion', {
       policyArn: created.json.policy.arn,
@@ -371,7 +383,9 @@ describe('documents round-trip exactly', () => {
 
 describe('retries are safe', () => {
   it('a CreatePolicy whose answer was lost, retried by the SDK, is reported as created (once)', async () => {
-    const endpoint = await faulty(({ action, nth }) => (action === 'CreatePolicy' && nth === 1 ? 'lose-answer' : 'pass'));
+    const endpoint = await faulty(({ action, nth }) =>
+      action === 'CreatePolicy' && nth === 1 ? 'lose-answer' : 'pass',
+    );
     const { server } = await appFor(endpoint.url);
     const name = unique('Lost');
     const created = await call<CreatePolicyOutput>(server, 'createPolicy', {
@@ -391,7 +405,9 @@ describe('retries are safe', () => {
   });
 
   it('a lost answer reported as ConnectionFailed; the page retrying it gets the policy', async () => {
-    const endpoint = await faulty(({ action, nth }) => (action === 'CreatePolicy' && nth === 1 ? 'lose-answer' : 'pass'));
+    const endpoint = await faulty(({ action, nth }) =>
+      action === 'CreatePolicy' && nth === 1 ? 'lose-answer' : 'pass',
+    );
     const { server } = await appFor(endpoint.url, { maxAttempts: 1 });
     const name = unique('LostOnce');
     const document = policyDoc('arn:aws:s3:::b/home/%7Buser%7D/*');
@@ -423,7 +439,9 @@ describe('retries are safe', () => {
   });
 
   it('a CreateRole whose answer was lost is reported as created', async () => {
-    const endpoint = await faulty(({ action, nth }) => (action === 'CreateRole' && nth === 1 ? 'lose-answer' : 'pass'));
+    const endpoint = await faulty(({ action, nth }) =>
+      action === 'CreateRole' && nth === 1 ? 'lose-answer' : 'pass',
+    );
     const { server } = await appFor(endpoint.url);
     const name = unique('LostRole');
     const created = await call<CreateRoleOutput>(server, 'createRole', {
@@ -440,7 +458,10 @@ describe('retries are safe', () => {
       action === 'AttachUserPolicy' && nth === 1 ? 'lose-answer' : 'pass',
     );
     const { server } = await appFor(endpoint.url, { maxAttempts: 1 });
-    const created = await call<CreatePolicyOutput>(server, 'createPolicy', { name: unique('Att'), document: READ });
+    const created = await call<CreatePolicyOutput>(server, 'createPolicy', {
+      name: unique('Att'),
+      document: READ,
+    });
     const policyArn = created.json.policy.arn;
     const targets = [{ kind: 'user', name: 'alice' }];
     const first = await call<AttachPolicyOutput>(server, 'attachPolicy', { policyArn, targets });
@@ -448,13 +469,18 @@ describe('retries are safe', () => {
     const retry = await call<AttachPolicyOutput>(server, 'attachPolicy', { policyArn, targets });
     expect(retry.json.results).toEqual([{ kind: 'user', name: 'alice', status: 'already-attached' }]);
     expect(endpoint.requests.filter((r) => r.action === 'AttachUserPolicy')).toHaveLength(1);
-    expect(sandbox.state.attachedPolicies('user', 'alice').filter((p) => p.arn === policyArn)).toHaveLength(1);
+    expect(sandbox.state.attachedPolicies('user', 'alice').filter((p) => p.arn === policyArn)).toHaveLength(
+      1,
+    );
   });
 
   it('an attach that timed out reports Timeout for that target only', async () => {
     const endpoint = await faulty(({ action }) => (action === 'AttachGroupPolicy' ? 'stall' : 'pass'));
     const { server } = await appFor(endpoint.url, { maxAttempts: 1 });
-    const created = await call<CreatePolicyOutput>(server, 'createPolicy', { name: unique('Slow'), document: READ });
+    const created = await call<CreatePolicyOutput>(server, 'createPolicy', {
+      name: unique('Slow'),
+      document: READ,
+    });
     const reply = await call<AttachPolicyOutput>(server, 'attachPolicy', {
       policyArn: created.json.policy.arn,
       targets: [
@@ -467,6 +493,19 @@ describe('retries are safe', () => {
       ['Developers', 'error', 'Timeout'],
       ['bob', 'attached', undefined],
     ]);
+    expect(reply.json.results[0]?.hint).toContain('retrying is safe');
+  });
+
+  it('does not attach through a connection that cannot even list', async () => {
+    const endpoint = await faulty(({ action }) => (action === 'ListAttachedRolePolicies' ? 'drop' : 'pass'));
+    const { server, target } = await appFor(endpoint.url, { maxAttempts: 1 });
+    const reply = await call<AttachPolicyOutput>(server, 'attachPolicy', {
+      policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+      targets: [{ kind: 'role', name: 'lambda-basic-execution' }],
+    });
+    expect(reply.json.results[0]).toMatchObject({ status: 'error', code: 'ConnectionFailed' });
+    expect(reply.json.results[0]?.message).toContain(`The IAM endpoint ${target} could not be reached`);
+    expect(endpoint.requests.some((r) => r.action === 'AttachRolePolicy')).toBe(false);
   });
 });
 
@@ -474,7 +513,10 @@ describe('listing after the fixes still works through the endpoint', () => {
   it('lists policy versions through a passing endpoint', async () => {
     const endpoint = await faulty();
     const { server } = await appFor(endpoint.url);
-    const created = await call<CreatePolicyOutput>(server, 'createPolicy', { name: unique('Ok'), document: READ });
+    const created = await call<CreatePolicyOutput>(server, 'createPolicy', {
+      name: unique('Ok'),
+      document: READ,
+    });
     const list = await call<ListPolicyVersionsOutput>(server, 'listPolicyVersions', {
       policyArn: created.json.policy.arn,
     });

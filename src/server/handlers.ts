@@ -34,7 +34,10 @@ export interface OperationContext {
 }
 
 export type Handlers = {
-  [K in OperationName]: (input: OperationInputs[K], context?: OperationContext) => Promise<OperationOutputs[K]>;
+  [K in OperationName]: (
+    input: OperationInputs[K],
+    context?: OperationContext,
+  ) => Promise<OperationOutputs[K]>;
 };
 
 export interface SessionBase {
@@ -367,7 +370,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           hint: error.info.hint,
         };
       }
-      // Listing is not allowed or failed: attaching is still safe (IAM never attaches twice).
+      // No answer or no connection: attaching would meet the same trouble; say so for this target.
+      if (error instanceof ApiError && AMBIGUOUS.has(error.code)) return failed(kind, name, error);
+      // Listing is not allowed or failed otherwise: attaching is still safe (IAM never attaches twice).
     }
     try {
       await iam.attachPolicy(kind, name, policyArn, signal);
@@ -383,24 +388,28 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           // still unreachable: report the first failure
         }
       }
-      const info = errorInfo(error);
-      const status =
-        info.code === 'LimitExceeded'
-          ? 'quota-reached'
-          : info.code === 'NoSuchEntity'
-            ? 'no-such-entity'
-            : info.code === 'AccessDenied'
-              ? 'access-denied'
-              : 'error';
-      return {
-        kind,
-        name,
-        status,
-        code: info.code,
-        message: info.message,
-        ...(info.hint ? { hint: info.hint } : {}),
-      };
+      return failed(kind, name, error);
     }
+  }
+
+  function failed(kind: PrincipalKind, name: string, error: unknown): AttachResult {
+    const info = errorInfo(error);
+    const status =
+      info.code === 'LimitExceeded'
+        ? 'quota-reached'
+        : info.code === 'NoSuchEntity'
+          ? 'no-such-entity'
+          : info.code === 'AccessDenied'
+            ? 'access-denied'
+            : 'error';
+    return {
+      kind,
+      name,
+      status,
+      code: info.code,
+      message: info.message,
+      ...(info.hint ? { hint: info.hint } : {}),
+    };
   }
 
   return {
@@ -518,14 +527,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const trustPolicy =
         input.trust.kind === 'services' ? trustDocument(input.trust.services) : input.trust.document;
       await checkTrustPolicy(trustPolicy);
-      const role = await iam.createRole({
-        name: input.name,
-        trustPolicy,
-        path: input.path,
-        description: input.description,
-        maxSessionDuration: input.maxSessionDuration,
-        tags: input.tags,
-      }, ctx?.signal);
+      const role = await iam.createRole(
+        {
+          name: input.name,
+          trustPolicy,
+          path: input.path,
+          description: input.description,
+          maxSessionDuration: input.maxSessionDuration,
+          tags: input.tags,
+        },
+        ctx?.signal,
+      );
       principalLists.role.clear();
       return { role };
     },

@@ -79,7 +79,8 @@ describe('toApiError', () => {
     expect(error.status).toBe(502);
     expect(error.info).toMatchObject({
       code: 'ConnectionFailed',
-      message: 'AWS (https://iam.amazonaws.com) could not be reached: the connection was refused (ECONNREFUSED).',
+      message:
+        'AWS (https://iam.amazonaws.com) could not be reached: the connection was refused (ECONNREFUSED).',
       hint: expect.stringContaining('VPN or proxy'),
     });
     const aggregate = Object.assign(
@@ -97,7 +98,10 @@ describe('toApiError', () => {
       'The IAM sandbox at http://127.0.0.1:9/ could not be reached: the connection was refused (ECONNREFUSED).',
     );
     // A dropped connection: the write may have been made, and retrying is safe.
-    const reset = toApiError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET', name: 'TimeoutError' }), AWS);
+    const reset = toApiError(
+      Object.assign(new Error('socket hang up'), { code: 'ECONNRESET', name: 'TimeoutError' }),
+      AWS,
+    );
     expect(reset.info.code).toBe('ConnectionFailed');
     expect(reset.info.hint).toContain('iam:CreatePolicy may have been carried out anyway');
     // No hint about a possibly made change when the request never left.
@@ -116,11 +120,14 @@ describe('toApiError', () => {
     expect(error.status).toBe(504);
     expect(error.info).toMatchObject({
       code: 'Timeout',
-      message: 'The IAM endpoint http://127.0.0.1:1234 did not answer iam:CreatePolicy within 300 ms (3 attempts).',
+      message:
+        'The IAM endpoint http://127.0.0.1:1234 did not answer iam:CreatePolicy within 300 ms (3 attempts).',
     });
     expect(error.info.hint).toContain('http://127.0.0.1:1234 is running');
     const connect = Object.assign(
-      new Error('the request socket did not establish a connection with the server within the configured timeout of 200 ms.'),
+      new Error(
+        'the request socket did not establish a connection with the server within the configured timeout of 200 ms.',
+      ),
       { name: 'TimeoutError' },
     );
     expect(toApiError(connect, endpoint).info.message).toBe(
@@ -142,7 +149,9 @@ describe('toApiError', () => {
     expect(toApiError(serviceError('SomethingNew', 'odd', 400), endpoint).info.message).toBe(
       'iam:CreatePolicy failed at the IAM endpoint http://127.0.0.1:1234: odd',
     );
-    expect(toApiError(serviceError('AccessDenied', 'nope', 403), AWS).info.message).toContain('IAM said: nope');
+    expect(toApiError(serviceError('AccessDenied', 'nope', 403), AWS).info.message).toContain(
+      'IAM said: nope',
+    );
   });
 
   it('keeps IAM messages for the modelled errors, with a hint', () => {

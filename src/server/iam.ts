@@ -45,7 +45,13 @@ import {
   ListRolesCommand,
   ListUsersCommand,
 } from '@aws-sdk/client-iam';
-import type { Policy, PolicyVersion, Role } from '@aws-sdk/client-iam';
+import type {
+  CreatePolicyCommandOutput,
+  CreateRoleCommandOutput,
+  Policy,
+  PolicyVersion,
+  Role,
+} from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { StandardRetryStrategy } from '@smithy/core/retry';
 import type {
@@ -71,7 +77,11 @@ export interface IamGatewayOptions {
   /** bounds on each call (defaults: DEFAULT_TIMEOUTS); tests use a few hundred ms */
   readonly timeouts?: Partial<IamTimeouts>;
   /** fixed keys instead of the default provider chain (e.g. an IAM-compatible endpoint's test keys); ignored in sandbox mode */
-  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string };
+  readonly credentials?: {
+    readonly accessKeyId: string;
+    readonly secretAccessKey: string;
+    readonly sessionToken?: string;
+  };
 }
 
 /** How long IAM/STS calls may take, in ms. */
@@ -543,7 +553,7 @@ export class IamGateway {
     },
     signal?: AbortSignal,
   ): Promise<PolicyInfo> {
-    let out;
+    let out: CreatePolicyCommandOutput;
     try {
       out = await this.call('iam:CreatePolicy', signal, (abortSignal) =>
         this.iam.send(
@@ -664,7 +674,7 @@ export class IamGateway {
     },
     signal?: AbortSignal,
   ): Promise<RoleInfo> {
-    let out;
+    let out: CreateRoleCommandOutput;
     try {
       out = await this.call('iam:CreateRole', signal, (abortSignal) =>
         this.iam.send(
@@ -696,7 +706,13 @@ export class IamGateway {
 
   /** The role a retried CreateRole made already: same name (exactly), path, description, session duration and trust policy. */
   private async sameCreatedRole(
-    input: { name: string; trustPolicy: string; path?: string; description?: string; maxSessionDuration?: number },
+    input: {
+      name: string;
+      trustPolicy: string;
+      path?: string;
+      description?: string;
+      maxSessionDuration?: number;
+    },
     signal: AbortSignal | undefined,
   ): Promise<RoleInfo | undefined> {
     try {
@@ -745,7 +761,7 @@ const CONNECTION_CODES: ReadonlyMap<string, string> = new Map([
   ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'its TLS certificate could not be verified'],
   ['SELF_SIGNED_CERT_IN_CHAIN', 'its TLS certificate is self-signed'],
   ['DEPTH_ZERO_SELF_SIGNED_CERT', 'its TLS certificate is self-signed'],
-  ['ERR_TLS_CERT_ALTNAME_INVALID', "its TLS certificate does not name this host"],
+  ['ERR_TLS_CERT_ALTNAME_INVALID', 'its TLS certificate does not name this host'],
 ]);
 /** Connection failures after which the request may have reached the server (a write may have been made). */
 const MAYBE_DELIVERED = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
@@ -834,7 +850,8 @@ function capitalized(text: string): string {
 
 function checkTarget(context: ErrorContext): string {
   if (context.mode === 'aws') return 'Check your network connection, VPN or proxy (HTTPS_PROXY), then retry.';
-  if (context.mode === 'sandbox') return `Check that the sandbox at ${context.target} is still running (npm start -- --sandbox starts one), then retry.`;
+  if (context.mode === 'sandbox')
+    return `Check that the sandbox at ${context.target} is still running (npm start -- --sandbox starts one), then retry.`;
   return `Check that the endpoint ${context.target} is running and answering (and that --endpoint-url names it), then retry.`;
 }
 

@@ -2,7 +2,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { untilAborted } from './abort';
 import { ApiError } from './apiError';
-import { API_PREFIX, operations, type ApiErrorBody, type OperationInputs, type OperationName } from './contract';
+import {
+  API_PREFIX,
+  operations,
+  type ApiErrorBody,
+  type OperationInputs,
+  type OperationName,
+} from './contract';
 import { createHandlers, type Handlers, type OperationContext, type SessionBase } from './handlers';
 import { DEFAULT_TIMEOUTS, duration, whereIn, type IamGateway } from './iam';
 import { checkApiRequest, hostsFor, newToken } from './security';
@@ -71,7 +77,8 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     const refusal = checkApiRequest(req, allowedHosts, token);
     if (refusal) return sendError(res, refusal.status, refusal.code, refusal.message);
     if (req.method !== 'POST') return sendError(res, 405, 'MethodNotAllowed', 'API operations take POST.');
-    if (!Object.hasOwn(operations, name)) return sendError(res, 404, 'UnknownOperation', `No operation "${name}".`);
+    if (!Object.hasOwn(operations, name))
+      return sendError(res, 404, 'UnknownOperation', `No operation "${name}".`);
     const op = name as OperationName;
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendError(res, 415, 'UnsupportedMediaType', 'Send JSON (content-type: application/json).');
@@ -148,7 +155,8 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
         ? serveStatic(req, res)
         : Promise.resolve(sendError(res, 405, 'MethodNotAllowed', 'Only GET and HEAD here.'));
     done.catch((e: unknown) => {
-      if (!res.headersSent) sendError(res, 500, 'InternalError', e instanceof Error ? e.message : 'Something went wrong.');
+      if (!res.headersSent)
+        sendError(res, 500, 'InternalError', e instanceof Error ? e.message : 'Something went wrong.');
       else res.destroy();
     });
   });

@@ -14,11 +14,7 @@ import { createServer as createNetServer } from 'node:net';
 import type { AddressInfo, Socket } from 'node:net';
 
 export type Fault =
-  | 'pass'
-  | 'stall'
-  | 'drop'
-  | 'lose-answer'
-  | { readonly status: number; readonly body: string };
+  'pass' | 'stall' | 'drop' | 'lose-answer' | { readonly status: number; readonly body: string };
 
 export interface SeenRequest {
   /** the Query protocol's Action, e.g. "CreatePolicy" */
@@ -69,7 +65,11 @@ export function iamAnswer(action: string, result: string): { status: number; bod
 }
 
 /** An error answer, as IAM writes it. */
-export function iamErrorAnswer(status: number, code: string, message: string): { status: number; body: string } {
+export function iamErrorAnswer(
+  status: number,
+  code: string,
+  message: string,
+): { status: number; body: string } {
   return {
     status,
     body:
@@ -88,7 +88,11 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function forward(upstream: string, req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
+function forward(
+  upstream: string,
+  req: IncomingMessage,
+  body: Buffer,
+): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
   const target = new URL(req.url ?? '/', upstream);
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = {};
@@ -96,14 +100,22 @@ function forward(upstream: string, req: IncomingMessage, body: Buffer): Promise<
       if (typeof value === 'string' && key !== 'host' && key !== 'connection') headers[key] = value;
     }
     const out = httpRequest(
-      { host: target.hostname, port: target.port, path: target.pathname + target.search, method: req.method, headers, agent: false },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname + target.search,
+        method: req.method,
+        headers,
+        agent: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           const answerHeaders: Record<string, string> = {};
           for (const [key, value] of Object.entries(res.headers)) {
-            if (typeof value === 'string' && key !== 'connection' && key !== 'keep-alive') answerHeaders[key] = value;
+            if (typeof value === 'string' && key !== 'connection' && key !== 'keep-alive')
+              answerHeaders[key] = value;
           }
           resolve({ status: res.statusCode ?? 502, headers: answerHeaders, body: Buffer.concat(chunks) });
         });
@@ -155,14 +167,21 @@ export async function startFaultyEndpoint(options: FaultyEndpointOptions = {}): 
       res.end(answer.body);
       return;
     }
-    res.writeHead(fault.status, { 'content-type': 'text/xml', 'content-length': Buffer.byteLength(fault.body) });
+    res.writeHead(fault.status, {
+      'content-type': 'text/xml',
+      'content-length': Buffer.byteLength(fault.body),
+    });
     res.end(fault.body);
   }
 
   const server = createHttpServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) {
-        const answer = iamErrorAnswer(500, 'ServiceFailure', error instanceof Error ? error.message : 'failure');
+        const answer = iamErrorAnswer(
+          500,
+          'ServiceFailure',
+          error instanceof Error ? error.message : 'failure',
+        );
         res.writeHead(answer.status, { 'content-type': 'text/xml' });
         res.end(answer.body);
       } else {
