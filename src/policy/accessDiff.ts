@@ -421,8 +421,12 @@ type Match = 'all' | 'some' | 'none';
 interface ParsedStatement {
   readonly effect: 'Allow' | 'Deny';
   readonly kind: 'Action' | 'NotAction';
-  /** the action element's values as written */
+  /** the action element's values, case folded */
   readonly patterns: readonly string[];
+  /** the folded patterns by service part, for those whose service part has no wildcard */
+  readonly byService: ReadonlyMap<string, readonly string[]>;
+  /** the folded patterns whose service part has a wildcard (or that have no ":") */
+  readonly anyService: readonly string[];
   /** catalog keys the patterns match */
   readonly matched: ReadonlySet<string>;
   /** values of an Action list that match no catalog action, as written */
@@ -458,10 +462,24 @@ function parseStatements(document: JsonValue, catalog: CatalogView): ParsedState
             ? { NotPrincipal: notPrincipal }
             : { Principal: principal, NotPrincipal: notPrincipal }
         : undefined;
+    const patterns = element.values.map(foldCase);
+    const byService = new Map<string, string[]>();
+    const anyService: string[] = [];
+    for (const pattern of patterns) {
+      const service = servicePart(pattern);
+      if (service === undefined) anyService.push(pattern);
+      else {
+        const list = byService.get(service);
+        if (list) list.push(pattern);
+        else byService.set(service, [pattern]);
+      }
+    }
     result.push({
       effect,
       kind: element.key,
-      patterns: element.values,
+      patterns,
+      byService,
+      anyService,
       matched,
       unknown: element.key === 'Action' ? unknown : [],
       resources: resourcesOf(statement),
@@ -475,21 +493,56 @@ function parseStatements(document: JsonValue, catalog: CatalogView): ParsedState
 
 /** An action the statements may name: a catalog action, or an unknown one as written. */
 interface ActionName {
+  /** catalog key ("s3:getobject"), or "?" + the folded name of an unknown action */
   readonly key: string;
   readonly display: string;
   readonly known: boolean;
+  /** the display name case folded */
+  readonly folded: string;
 }
 
 /** How a statement's action element meets an action: surely, perhaps (wildcards against an unknown name), not. */
+/** The service part of a pattern ("s3" of "s3:Get*"), or undefined when it has a wildcard or no ":". */
+function servicePart(pattern: string): string | undefined {
+  const colon = pattern.indexOf(':');
+  if (colon < 0) return undefined;
+  const service = pattern.slice(0, colon);
+  return service.includes('*') || service.includes('?') ? undefined : service;
+}
+
+/** The folded patterns of a statement that can meet a folded name at all. */
+function candidatePatterns(statement: ParsedStatement, folded: string): readonly string[] {
+  const service = servicePart(folded);
+  if (service === undefined) return statement.patterns;
+  const own = statement.byService.get(service);
+  if (!own) return statement.anyService;
+  return statement.anyService.length === 0 ? own : [...own, ...statement.anyService];
+}
+
 function matchOf(statement: ParsedStatement, name: ActionName): Match {
   if (name.known) return statement.matched.has(name.key) === (statement.kind === 'Action') ? 'all' : 'none';
-  const includes = statement.patterns.some((p) => wildcardIncludes(p, name.display, true));
+  const patterns = candidatePatterns(statement, name.folded);
+  const includes = patterns.some((p) => wildcardIncludes(p, name.folded));
   if (statement.kind === 'Action') {
     if (includes) return 'all';
-    return statement.patterns.some((p) => wildcardsIntersect(p, name.display, true)) ? 'some' : 'none';
+    return patterns.some((p) => wildcardsIntersect(p, name.folded)) ? 'some' : 'none';
   }
   if (includes) return 'none';
-  return statement.patterns.some((p) => wildcardsIntersect(p, name.display, true)) ? 'some' : 'all';
+  return patterns.some((p) => wildcardsIntersect(p, name.folded)) ? 'some' : 'all';
+}
+
+const MATCH_CODES: Readonly<Record<Match, string>> = { all: 'a', some: 's', none: 'n' };
+
+/** How every statement meets the action, one letter each: the grants depend on nothing else. */
+function signatureOf(statements: readonly ParsedStatement[], name: ActionName): string {
+  let signature = '';
+  for (const statement of statements) signature += MATCH_CODES[matchOf(statement, name)];
+  return signature;
+}
+
+function matchAt(signature: string, index: number): Match {
+  const code = signature.charCodeAt(index);
+  return code === 97 ? 'all' : code === 115 ? 'some' : 'none';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -524,18 +577,18 @@ function denyKey(deny: ParsedStatement, partial: boolean): string {
   ]);
 }
 
-/** The grants a document gives for one action, Denies applied. */
-function grantsFor(statements: readonly ParsedStatement[], name: ActionName): Grant[] {
+/** The grants a document gives for an action its statements meet as `signature` says, Denies applied. */
+function grantsFor(statements: readonly ParsedStatement[], signature: string): Grant[] {
   const denies: { statement: ParsedStatement; match: Match }[] = [];
-  for (const statement of statements) {
-    if (statement.effect !== 'Deny') continue;
-    const match = matchOf(statement, name);
+  statements.forEach((statement, index) => {
+    if (statement.effect !== 'Deny') return;
+    const match = matchAt(signature, index);
     if (match !== 'none') denies.push({ statement, match });
-  }
+  });
   const grants = new Map<string, Grant>();
-  for (const statement of statements) {
+  for (const [index, statement] of statements.entries()) {
     if (statement.effect !== 'Allow') continue;
-    const match = matchOf(statement, name);
+    const match = matchAt(signature, index);
     if (match === 'none') continue;
     resources: for (const resource of statement.resources) {
       const applied = new Map<string, Deny>();
@@ -650,15 +703,31 @@ function classify(grant: Grant, olds: readonly Grant[]): UncertainReason | 'adde
 // ---------------------------------------------------------------------------------------------
 // The diff
 
-interface Names {
-  readonly list: ActionName[];
+const catalogNames = new WeakMap<readonly ActionSummary[], ActionName[]>();
+
+/** Every catalog action once, as an ActionName, in catalog order. */
+function namesOfCatalog(catalog: CatalogView): ActionName[] {
+  let names = catalogNames.get(catalog.allActions);
+  if (!names) {
+    names = [];
+    const seen = new Set<string>();
+    for (const action of catalog.allActions) {
+      const key = actionKey(action);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      names.push({ key, display: `${action.service}:${action.name}`, known: true, folded: key });
+    }
+    catalogNames.set(catalog.allActions, names);
+  }
+  return names;
 }
 
+/** The actions any Allow statement of either side names: catalog ones, then unknown ones. */
 function namesOf(
   olds: readonly ParsedStatement[],
   news: readonly ParsedStatement[],
   catalog: CatalogView,
-): Names {
+): ActionName[] {
   const wanted = new Set<string>();
   let everything = false;
   const unknown = new Map<string, string>();
@@ -666,19 +735,15 @@ function namesOf(
     if (statement.effect !== 'Allow') continue;
     if (statement.kind === 'NotAction') everything = true;
     else for (const key of statement.matched) wanted.add(key);
-    for (const entry of statement.unknown)
-      if (!unknown.has(foldCase(entry))) unknown.set(foldCase(entry), entry);
+    for (const entry of statement.unknown) {
+      const folded = foldCase(entry);
+      if (!unknown.has(folded)) unknown.set(folded, entry);
+    }
   }
-  const list: ActionName[] = [];
-  const seen = new Set<string>();
-  for (const action of catalog.allActions) {
-    const key = actionKey(action);
-    if (seen.has(key) || !(everything || wanted.has(key))) continue;
-    seen.add(key);
-    list.push({ key, display: `${action.service}:${action.name}`, known: true });
-  }
-  for (const [key, display] of unknown) list.push({ key: `?${key}`, display, known: false });
-  return { list };
+  const all = namesOfCatalog(catalog);
+  const list = everything ? [...all] : all.filter((name) => wanted.has(name.key));
+  for (const [folded, display] of unknown) list.push({ key: `?${folded}`, display, known: false, folded });
+  return list;
 }
 
 const levels = new WeakMap<readonly ActionSummary[], Map<string, AccessLevel>>();
@@ -720,6 +785,28 @@ function compareEntries(a: AccessEntry, b: AccessEntry): number {
   );
 }
 
+interface Verdict {
+  readonly added: readonly Grant[];
+  readonly uncertain: readonly (readonly [Grant, UncertainReason])[];
+  readonly removed: readonly Grant[];
+}
+
+function compareGrants(before: readonly Grant[], after: readonly Grant[]): Verdict {
+  const added: Grant[] = [];
+  const uncertain: [Grant, UncertainReason][] = [];
+  const removed: Grant[] = [];
+  for (const grant of after) {
+    if (grant.partial || before.some((old) => covers(old, grant))) continue;
+    const verdict = classify(grant, before);
+    if (verdict === 'added') added.push(grant);
+    else uncertain.push([grant, verdict]);
+  }
+  for (const grant of before) {
+    if (!grant.partial && !after.some((next) => covers(next, grant))) removed.push(grant);
+  }
+  return { added, uncertain, removed };
+}
+
 /**
  * What `newDocument` grants that `oldDocument` does not (added, uncertain) and the reverse
  * (removed), with a summary for display. See the module comment for the rules.
@@ -730,20 +817,36 @@ export function accessDiff(oldDocument: JsonValue, newDocument: JsonValue, catal
   const added: AccessEntry[] = [];
   const uncertain: UncertainEntry[] = [];
   const removed: AccessEntry[] = [];
-  for (const name of namesOf(olds, news, catalog).list) {
-    const before = grantsFor(olds, name);
-    const after = grantsFor(news, name);
-    for (const grant of after) {
-      if (grant.partial || before.some((old) => covers(old, grant))) continue;
-      const verdict = classify(grant, before);
-      const entry = entryOf(name, grant, catalog);
-      if (verdict === 'added') added.push(entry);
-      else uncertain.push({ ...entry, reason: verdict, why: WHY[verdict] });
+  // The grants, and how they compare, depend only on which statements meet the action: computed
+  // once per pair of signatures (a few for thousands of actions), then written out per action.
+  const grantsBefore = new Map<string, Grant[]>();
+  const grantsAfter = new Map<string, Grant[]>();
+  const verdicts = new Map<string, Verdict>();
+  const grantsOf = (
+    cache: Map<string, Grant[]>,
+    statements: readonly ParsedStatement[],
+    signature: string,
+  ) => {
+    let grants = cache.get(signature);
+    if (!grants) cache.set(signature, (grants = grantsFor(statements, signature)));
+    return grants;
+  };
+  for (const name of namesOf(olds, news, catalog)) {
+    const oldSignature = signatureOf(olds, name);
+    const newSignature = signatureOf(news, name);
+    const pair = `${oldSignature}|${newSignature}`;
+    let verdict = verdicts.get(pair);
+    if (!verdict) {
+      verdict = compareGrants(
+        grantsOf(grantsBefore, olds, oldSignature),
+        grantsOf(grantsAfter, news, newSignature),
+      );
+      verdicts.set(pair, verdict);
     }
-    for (const grant of before) {
-      if (grant.partial || after.some((next) => covers(next, grant))) continue;
-      removed.push(entryOf(name, grant, catalog));
-    }
+    for (const grant of verdict.added) added.push(entryOf(name, grant, catalog));
+    for (const [grant, reason] of verdict.uncertain)
+      uncertain.push({ ...entryOf(name, grant, catalog), reason, why: WHY[reason] });
+    for (const grant of verdict.removed) removed.push(entryOf(name, grant, catalog));
   }
   added.sort(compareEntries);
   uncertain.sort(compareEntries);
@@ -761,9 +864,12 @@ export function accessDiff(oldDocument: JsonValue, newDocument: JsonValue, catal
 export function accessOf(document: JsonValue, catalog: CatalogView): AccessEntry[] {
   const statements = parseStatements(document, catalog);
   const entries: AccessEntry[] = [];
-  for (const name of namesOf([], statements, catalog).list) {
-    for (const grant of grantsFor(statements, name))
-      if (!grant.partial) entries.push(entryOf(name, grant, catalog));
+  const cache = new Map<string, Grant[]>();
+  for (const name of namesOf([], statements, catalog)) {
+    const signature = signatureOf(statements, name);
+    let grants = cache.get(signature);
+    if (!grants) cache.set(signature, (grants = grantsFor(statements, signature)));
+    for (const grant of grants) if (!grant.partial) entries.push(entryOf(name, grant, catalog));
   }
   return entries.sort(compareEntries);
 }
