@@ -1,5 +1,6 @@
 import Box from '@mui/material/Box';
 import { BlockList } from '../features/blocks/BlockList';
+import { OtherTabBanner } from '../features/drafts/OtherTabBanner';
 import { PolicyToolbar } from '../features/header/PolicyToolbar';
 import { TopBar } from '../features/header/TopBar';
 import { ServiceActionSearch } from '../features/search/ServiceActionSearch';
@@ -30,6 +31,7 @@ export function App({ colorMode, onColorModeChange }: AppProps) {
           <Box sx={{ position: 'sticky', top: 0, zIndex: 3, bgcolor: 'background.default', pt: 2, pb: 1 }}>
             <ServiceActionSearch />
           </Box>
+          <OtherTabBanner />
           <BlockList />
         </Box>
         <SidePanel />

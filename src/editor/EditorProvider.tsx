@@ -4,7 +4,6 @@ import {
   useEffect,
   useMemo,
   useReducer,
-  useRef,
   type Dispatch,
   type ReactNode,
 } from 'react';
@@ -12,7 +11,8 @@ import { analyze, servicesOf } from '../policy/analyze';
 import type { Finding, PolicyKind, PolicyModel, SourceRange, StatementView } from '../policy/model';
 import { buildModel } from '../policy/parse';
 import { policySize, sizeReport, type SizeReport } from '../policy/size';
-import { loadDraft, saveDraft } from './draftStorage';
+import { loadDraft } from './draftStorage';
+import { useDraftPersistence, type DraftSync } from './useDraftPersistence';
 import { initialState, policyReducer, type BlockMeta, type EditorState, type PolicyAction } from './policyReducer';
 import { useCatalog } from './useCatalog';
 
@@ -27,6 +27,7 @@ export interface Analysis {
 export const EditorStateContext = createContext<EditorState | null>(null);
 export const EditorDispatchContext = createContext<Dispatch<PolicyAction> | null>(null);
 export const AnalysisContext = createContext<Analysis | null>(null);
+export const DraftSyncContext = createContext<DraftSync | null>(null);
 
 function init(): EditorState {
   const draft = loadDraft();
@@ -61,48 +62,11 @@ function stableModel(model: PolicyModel): PolicyModel {
   return changed ? { ...model, statements } : model;
 }
 
-function draftOf(state: EditorState) {
-  return {
-    text: state.text,
-    document: state.document,
-    kind: state.kind,
-    meta: state.ids.map((id) => state.meta[id] ?? null),
-    savedAt: new Date().toISOString(),
-  };
-}
-
 export function EditorProvider({ children }: { children: ReactNode }) {
   const [state, dispatch] = useReducer(policyReducer, undefined, init);
   const { loader, view, version } = useCatalog();
 
-  // Autosave: the text as typed, the last valid document, the kind and the block notes; at once
-  // when the page is hidden or closed, so an immediate reload loses nothing.
-  const latest = useRef(state);
-  const saved = useRef<EditorState | null>(null);
-  useEffect(() => {
-    latest.current = state;
-    const handle = window.setTimeout(() => {
-      saved.current = state;
-      saveDraft(draftOf(state));
-    }, 250);
-    return () => window.clearTimeout(handle);
-  }, [state]);
-  useEffect(() => {
-    const flush = () => {
-      if (saved.current === latest.current) return;
-      saved.current = latest.current;
-      saveDraft(draftOf(latest.current));
-    };
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') flush();
-    };
-    window.addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onVisibility);
-    };
-  }, []);
+  const sync = useDraftPersistence(state, dispatch);
 
   // The blocks render from the current document at once (never from a deferred parse, so fast
   // typing in a field loses nothing); findings come from the deferred parse and may lag a frame.
@@ -143,7 +107,9 @@ export function EditorProvider({ children }: { children: ReactNode }) {
   return (
     <EditorDispatchContext.Provider value={dispatch}>
       <EditorStateContext.Provider value={state}>
-        <AnalysisContext.Provider value={analysis}>{children}</AnalysisContext.Provider>
+        <AnalysisContext.Provider value={analysis}>
+          <DraftSyncContext.Provider value={sync}>{children}</DraftSyncContext.Provider>
+        </AnalysisContext.Provider>
       </EditorStateContext.Provider>
     </EditorDispatchContext.Provider>
   );

@@ -1,5 +1,6 @@
 import { useContext, type Dispatch } from 'react';
-import { AnalysisContext, EditorDispatchContext, EditorStateContext, type Analysis } from './EditorProvider';
+import { AnalysisContext, DraftSyncContext, EditorDispatchContext, EditorStateContext, type Analysis } from './EditorProvider';
+import type { DraftSync } from './useDraftPersistence';
 import type { EditorState, PolicyAction } from './policyReducer';
 
 export function useEditorState(): EditorState {
@@ -17,5 +18,12 @@ export function useEditorDispatch(): Dispatch<PolicyAction> {
 export function useAnalysis(): Analysis {
   const value = useContext(AnalysisContext);
   if (!value) throw new Error('useAnalysis outside EditorProvider');
+  return value;
+}
+
+/** Whether another tab changed the draft, and the user's two ways out. */
+export function useDraftSync(): DraftSync {
+  const value = useContext(DraftSyncContext);
+  if (!value) throw new Error('useDraftSync outside EditorProvider');
   return value;
 }

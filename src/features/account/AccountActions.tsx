@@ -32,7 +32,6 @@ export function AccountActions() {
     setRolePolicy(policy);
     setRoleOpen(true);
   };
-  const [principalsVersion, setPrincipalsVersion] = useState(0);
 
   const pick = (action: () => void) => () => {
     setMenu(null);
@@ -86,13 +85,11 @@ export function AccountActions() {
         open={review}
         onClose={() => setReview(false)}
         onCreateRole={openRole}
-        principalsVersion={principalsVersion}
       />
       <RoleForServiceDialog
         open={roleOpen}
         policy={rolePolicy}
         onClose={() => setRoleOpen(false)}
-        onRoleCreated={() => setPrincipalsVersion((n) => n + 1)}
       />
       <OpenFromAccountDialog open={openFrom} onClose={() => setOpenFrom(false)} />
       <UpdatePolicyDialog open={update} onClose={() => setUpdate(false)} />

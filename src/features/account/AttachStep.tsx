@@ -5,7 +5,6 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
 import type { PolicyInfo } from '../../api/contract';
 import { ApiErrorAlert } from './ApiErrorAlert';
 import { newTargets, retryTargets } from './attachResults';
@@ -20,8 +19,6 @@ export interface AttachStepProps {
   readonly attach: AttachState;
   readonly search: string;
   readonly onSearch: (search: string) => void;
-  /** changes when the account's principals changed elsewhere (e.g. a role was created) */
-  readonly principalsVersion: number;
   readonly onCreateRole: () => void;
 }
 
@@ -32,18 +29,13 @@ export function AttachStep({
   attach,
   search,
   onSearch,
-  principalsVersion,
   onCreateRole,
 }: AttachStepProps) {
-  const [attachRuns, setAttachRuns] = useState(0);
-  const list = usePrincipals(search, true, principalsVersion * 1000 + attachRuns);
+  const list = usePrincipals(search, true);
   const toSend = newTargets(attach.selected, attach.results);
   const failed = retryTargets(attach.selected, attach.results);
 
-  const run = async (action: () => Promise<void>) => {
-    await action();
-    setAttachRuns((n) => n + 1); // counts changed: list again
-  };
+  const run = (action: () => Promise<void>) => action();
 
   return (
     <Stack spacing={2} sx={{ pt: 1 }}>

@@ -18,6 +18,7 @@ import { AttachStep } from './AttachStep';
 import { EMPTY_FORM, createExtras, formProblems, type CreateForm } from './createForm';
 import { NameStep } from './NameStep';
 import { CLOSED_REVIEW, reviewPolicy } from './reviewChecks';
+import { useAccountRefresh } from './accountQueries';
 import { ReviewStep } from './ReviewStep';
 import { currentSession } from './sessionStore';
 import { suggestPolicyName } from '../../policy/suggestName';
@@ -40,8 +41,6 @@ export interface ReviewCreateDialogProps {
   readonly onClose: () => void;
   /** opens "Create a role for an AWS service" with the created policy */
   readonly onCreateRole: (policy: PolicyInfo) => void;
-  /** goes up when roles were created elsewhere (the principal list is fetched again) */
-  readonly principalsVersion: number;
 }
 
 /**
@@ -52,7 +51,6 @@ export function ReviewCreateDialog({
   open,
   onClose,
   onCreateRole,
-  principalsVersion,
 }: ReviewCreateDialogProps) {
   const titleId = useId();
   const state = useEditorState();
@@ -71,6 +69,7 @@ export function ReviewCreateDialog({
   const [createError, setCreateError] = useState<ApiError | null>(null);
   const [search, setSearch] = useState('');
   const attach = useAttach(created?.arn);
+  const refresh = useAccountRefresh();
 
   // A closed dialog computes nothing: the suggestion and the review follow the draft only while open.
   const suggestion = useMemo(() => (open ? suggestPolicyName(analysis.model, view) : ''), [open, analysis.model, view]);
@@ -90,10 +89,12 @@ export function ReviewCreateDialog({
       const out = await call('createPolicy', { name, document: review.text, ...createExtras(form) });
       setCreated(out.policy);
       markTaken(name, `A policy named ${out.policy.name} already exists in this account.`);
+      refresh.changed();
       setStep(2);
     } catch (e) {
       const error = toApiError(e);
       setCreateError(error);
+      refresh.failed(error);
       if (error.code === 'EntityAlreadyExists') markTaken(name, error.message);
     } finally {
       setCreating(false);
@@ -116,7 +117,9 @@ export function ReviewCreateDialog({
 
   const createBlocked = !connected
     ? 'Not connected to an account (see the message above).'
-    : review.blockers[0];
+    : check.status === 'taken'
+      ? `${check.message} Go back and choose another name.`
+      : review.blockers[0];
   const nextBlocked =
     check.status === 'checking'
       ? 'Checking the name…'
@@ -167,7 +170,6 @@ export function ReviewCreateDialog({
             attach={attach}
             search={search}
             onSearch={setSearch}
-            principalsVersion={principalsVersion}
             onCreateRole={() => onCreateRole(created)}
           />
         )}

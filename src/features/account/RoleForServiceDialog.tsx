@@ -1,4 +1,5 @@
 import { ATTACHED_POLICY_QUOTA } from '../../policy/iamLimits';
+import { useAccountRefresh } from './accountQueries';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import ErrorIcon from '@mui/icons-material/Error';
 import ReplayIcon from '@mui/icons-material/Replay';
@@ -59,7 +60,6 @@ export interface RoleForServiceDialogProps {
   readonly onClose: () => void;
   /** the policy just created, offered for attaching */
   readonly policy: PolicyInfo | null;
-  readonly onRoleCreated: (role: RoleInfo) => void;
 }
 
 function suggestRoleName(services: readonly string[], policy: PolicyInfo | null): string {
@@ -76,7 +76,8 @@ function suggestRoleName(services: readonly string[], policy: PolicyInfo | null)
  * name, description and session duration; then the new policy and any managed policies attached.
  * A role once created is never created again: retries only attach what failed.
  */
-export function RoleForServiceDialog({ open, onClose, policy, onRoleCreated }: RoleForServiceDialogProps) {
+export function RoleForServiceDialog({ open, onClose, policy }: RoleForServiceDialogProps) {
+  const refresh = useAccountRefresh();
   const titleId = useId();
   const { view, loader, version } = useCatalog();
   const { state: sessionState } = useSession();
@@ -182,15 +183,20 @@ export function RoleForServiceDialog({ open, onClose, policy, onRoleCreated }: R
         });
         created = out.role;
         setRole(out.role);
-        onRoleCreated(out.role);
+        refresh.changed();
       } catch (e) {
-        setError(toApiError(e));
+        const failure = toApiError(e);
+        setError(failure);
+        refresh.failed(failure);
         return;
       } finally {
         setCreating(false);
       }
     }
-    if (pending.length > 0) await attachments.attach(created.name, pending);
+    if (pending.length > 0) {
+      await attachments.attach(created.name, pending);
+      refresh.changed(); // the role's attached count is known only now
+    }
   };
 
   const done = () => {

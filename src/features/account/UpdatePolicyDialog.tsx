@@ -24,6 +24,7 @@ import { diffLines, diffStats } from './lineDiff';
 import { LineDiffView } from './LineDiffView';
 import { FindingsBySeverity, SizeLine } from './PolicyChecks';
 import { CLOSED_REVIEW, reviewPolicy } from './reviewChecks';
+import { useAccountRefresh } from './accountQueries';
 import { currentSession } from './sessionStore';
 import { blocksFrom, findSource, oldestNonDefault } from './sourcePolicy';
 import { useDefaultVersion } from './useDefaultVersion';
@@ -68,8 +69,8 @@ export function UpdatePolicyDialog({ open, onClose }: UpdatePolicyDialogProps) {
   const target: Target | null =
     chosen ?? (source ? { name: source.policyName, arn: source.policyArn } : null);
   const policies = usePolicies('', open && connected);
-  const [reload, setReload] = useState(0);
-  const base = useDefaultVersion(target?.arn, open && connected, reload);
+  const base = useDefaultVersion(target?.arn, open && connected);
+  const refresh = useAccountRefresh();
 
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<ApiError | null>(null);
@@ -115,9 +116,11 @@ export function UpdatePolicyDialog({ open, onClose }: UpdatePolicyDialogProps) {
         if (meta)
           dispatch({ type: 'setMeta', id, meta: { source: { ...meta, version: out.version.versionId } } });
       }
-      setReload((n) => n + 1);
+      refresh.changed();
     } catch (e) {
-      setSaveError(toApiError(e));
+      const failure = toApiError(e);
+      setSaveError(failure);
+      refresh.failed(failure);
     } finally {
       setSaving(false);
     }

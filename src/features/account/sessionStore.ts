@@ -1,54 +1,14 @@
 /**
- * Who the app is connected as: the `session` operation's answer, shared by the header badge and
- * the dialogs (which always say which account they act on). Loaded once; `refresh` asks again.
+ * Who the app is connected as: the `session` operation's answer (cached by useSession), shared by
+ * the header badge and the dialogs (which always say which account they act on).
  */
-import { call, toApiError, type ApiError } from '../../api/client';
+import type { ApiError } from '../../api/client';
 import type { SessionInfo } from '../../api/contract';
 
 export type SessionState =
   | { readonly status: 'loading'; readonly previous?: SessionInfo }
   | { readonly status: 'ready'; readonly session: SessionInfo }
   | { readonly status: 'failed'; readonly error: ApiError };
-
-type Listener = () => void;
-
-let state: SessionState = { status: 'loading' };
-let started = false;
-let request = 0;
-const listeners = new Set<Listener>();
-
-function set(next: SessionState): void {
-  state = next;
-  for (const listener of listeners) listener();
-}
-
-export const sessionStore = {
-  subscribe(listener: Listener): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
-  get(): SessionState {
-    return state;
-  },
-  /** loads the session the first time it is needed */
-  ensure(): void {
-    if (started) return;
-    started = true;
-    void sessionStore.refresh(false);
-  },
-  /** asks the server again (`force`: past its cache, e.g. after `aws sso login`) */
-  async refresh(force = true): Promise<void> {
-    started = true;
-    const mine = ++request;
-    set({ status: 'loading', ...(state.status === 'ready' ? { previous: state.session } : {}) });
-    try {
-      const session = await call('session', force ? { refresh: true } : {});
-      if (mine === request) set({ status: 'ready', session });
-    } catch (error) {
-      if (mine === request) set({ status: 'failed', error: toApiError(error) });
-    }
-  },
-};
 
 /** The session when known (also while refreshing). */
 export function currentSession(s: SessionState): SessionInfo | undefined {

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { call, toApiError, type ApiError } from '../../api/client';
 import type { AttachResult } from '../../api/contract';
+import { useAccountRefresh } from './accountQueries';
 import { mergeResults, newTargets, retryTargets, targetKey, type AttachTarget } from './attachResults';
 
 export interface AttachState {
@@ -27,6 +28,7 @@ export function useAttach(policyArn: string | undefined): AttachState {
   const [results, setResults] = useState<ReadonlyMap<string, AttachResult>>(new Map());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const refresh = useAccountRefresh();
 
   const send = useCallback(
     async (targets: readonly AttachTarget[]) => {
@@ -39,13 +41,16 @@ export function useAttach(policyArn: string | undefined): AttachState {
           targets: targets.map(({ kind, name }) => ({ kind, name })),
         });
         setResults((previous) => mergeResults(previous, out.results));
+        refresh.changed(); // attached counts changed: list again
       } catch (e) {
-        setError(toApiError(e));
+        const failure = toApiError(e);
+        setError(failure);
+        refresh.failed(failure);
       } finally {
         setBusy(false);
       }
     },
-    [policyArn],
+    [policyArn, refresh],
   );
 
   const isSelected = useCallback(

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
-import { call, isAbortError, toApiError, type ApiError } from '../../api/client';
+import { useQuery } from '@tanstack/react-query';
+import { call, toApiError, type ApiError } from '../../api/client';
 import type { PolicyDocumentOutput, PolicyVersionInfo } from '../../api/contract';
+import { accountKeys } from './accountQueries';
 
 export interface DefaultVersion {
   readonly loading: boolean;
@@ -11,34 +12,22 @@ export interface DefaultVersion {
   readonly quota?: number;
 }
 
-/** A policy's default version and its list of versions; `refreshKey` asks again (e.g. after saving). */
-export function useDefaultVersion(
-  policyArn: string | undefined,
-  enabled: boolean,
-  refreshKey: number,
-): DefaultVersion {
-  const key = `${policyArn ?? ''}\u0000${refreshKey}`;
-  const [state, setState] = useState<{ key: string; value: Omit<DefaultVersion, 'loading'> }>({
-    key: '',
-    value: { error: null },
+/** A policy's default version and its list of versions (fetched again after a change: useAccountRefresh). */
+export function useDefaultVersion(policyArn: string | undefined, enabled: boolean): DefaultVersion {
+  const query = useQuery({
+    queryKey: accountKeys.versions(policyArn ?? ''),
+    queryFn: async ({ signal }) => {
+      const arn = policyArn ?? '';
+      const [document, list] = await Promise.all([
+        call('getPolicyDocument', { policyArn: arn }, { signal }),
+        call('listPolicyVersions', { policyArn: arn }, { signal }),
+      ]);
+      return { document, versions: list.versions, quota: list.quota };
+    },
+    enabled: Boolean(policyArn) && enabled,
   });
-  useEffect(() => {
-    if (!policyArn || !enabled) return;
-    const controller = new AbortController();
-    const signal = controller.signal;
-    Promise.all([
-      call('getPolicyDocument', { policyArn }, { signal }),
-      call('listPolicyVersions', { policyArn }, { signal }),
-    ])
-      .then(([document, list]) =>
-        setState({ key, value: { error: null, document, versions: list.versions, quota: list.quota } }),
-      )
-      .catch((e: unknown) => {
-        if (!isAbortError(e)) setState({ key, value: { error: toApiError(e) } });
-      });
-    return () => controller.abort();
-  }, [policyArn, enabled, key]);
-  const fresh = state.key === key;
   if (!policyArn) return { loading: false, error: null };
-  return fresh ? { loading: false, ...state.value } : { loading: enabled, error: null };
+  if (query.isFetching) return { loading: enabled, error: null };
+  if (query.isError) return { loading: false, error: toApiError(query.error) };
+  return query.data ? { loading: false, error: null, ...query.data } : { loading: enabled, error: null };
 }

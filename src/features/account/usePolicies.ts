@@ -10,7 +10,7 @@ export interface PolicyList {
 }
 
 /** The account's customer managed policies matching `search` (debounced). */
-export function usePolicies(search: string, enabled: boolean, refreshKey = 0): PolicyList {
-  const { out, loading, error } = useAccountSearch('listPolicies', search, enabled, refreshKey);
+export function usePolicies(search: string, enabled: boolean): PolicyList {
+  const { out, loading, error } = useAccountSearch('listPolicies', search, enabled);
   return { policies: out?.policies ?? [], total: out?.total ?? 0, loading, error };
 }

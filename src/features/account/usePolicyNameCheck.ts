@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
-import { ApiError, call, isAbortError, toApiError } from '../../api/client';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { call, toApiError, type ApiError } from '../../api/client';
 import type { CheckPolicyNameOutput } from '../../api/contract';
 import { policyNameProblem } from '../../policy/iamLimits';
+import { accountKeys } from './accountQueries';
 import { useDebouncedValue } from './useDebouncedValue';
 
 export type NameCheck =
@@ -12,58 +14,61 @@ export type NameCheck =
   | { readonly status: 'unchecked'; readonly message: string }
   | { readonly status: 'error'; readonly error: ApiError };
 
-type Answer = CheckPolicyNameOutput | ApiError;
-
 const DEBOUNCE_MS = 350;
 
 /**
  * Checks a policy name as it is typed: IAM's pattern at once, then (debounced) whether the
- * account already has a customer managed policy of that name, compared case-insensitively.
+ * account already has a customer managed policy of that name, compared case-insensitively. Each
+ * name's answer is cached; `markTaken` records what IAM said on create.
  */
 export function usePolicyNameCheck(name: string, connected: boolean) {
-  const [answers, setAnswers] = useState<ReadonlyMap<string, Answer>>(new Map());
+  const client = useQueryClient();
   const settled = useDebouncedValue(name, DEBOUNCE_MS);
   const problem = policyNameProblem(name);
-
-  useEffect(() => {
-    if (!connected || policyNameProblem(settled) || answers.has(settled)) return;
-    const controller = new AbortController();
-    call('checkPolicyName', { name: settled }, { signal: controller.signal })
-      .then((out) => setAnswers((m) => new Map(m).set(settled, out)))
-      .catch((error: unknown) => {
-        if (!isAbortError(error)) setAnswers((m) => new Map(m).set(settled, toApiError(error)));
-      });
-    return () => controller.abort();
-  }, [settled, connected, answers]);
+  const asked = connected && !policyNameProblem(settled);
+  useQuery({
+    queryKey: accountKeys.nameCheck(settled),
+    queryFn: ({ signal }) => call('checkPolicyName', { name: settled }, { signal }),
+    enabled: asked,
+    staleTime: 60_000,
+  });
+  const answer = client.getQueryState<CheckPolicyNameOutput, Error>(accountKeys.nameCheck(name));
 
   /** after IAM said EntityAlreadyExists, or after creating it */
-  const markTaken = useCallback((taken: string, message: string) => {
-    setAnswers((m) =>
-      new Map(m).set(taken, { name: taken, valid: true, available: false, problem: message }),
-    );
-  }, []);
+  const markTaken = useCallback(
+    (taken: string, message: string) => {
+      client.setQueryData<CheckPolicyNameOutput>(accountKeys.nameCheck(taken), {
+        name: taken,
+        valid: true,
+        available: false,
+        problem: message,
+      });
+    },
+    [client],
+  );
 
   /** forget the answers (e.g. to retry after an error) */
-  const recheck = useCallback(() => setAnswers(new Map()), []);
+  const recheck = useCallback(() => void client.resetQueries({ queryKey: ['nameCheck'] }), [client]);
 
   let check: NameCheck;
-  const answer = answers.get(name);
+  const out = answer?.data;
   if (problem) check = { status: 'invalid', message: problem };
   else if (!connected)
     check = {
       status: 'unchecked',
       message: 'Not connected: the name cannot be checked against the account.',
     };
-  else if (!answer) check = { status: 'checking' };
-  else if (answer instanceof ApiError) check = { status: 'error', error: answer };
-  else if (!answer.valid)
-    check = { status: 'invalid', message: answer.problem ?? 'IAM does not accept this name.' };
-  else if (!answer.available) {
-    check = {
-      status: 'taken',
-      message: answer.problem ?? `A policy named ${name} already exists.`,
-      ...(answer.conflict ? { conflict: answer.conflict.name } : {}),
-    };
-  } else check = { status: 'available' };
+  else if (out && answer?.fetchStatus !== 'fetching') {
+    if (!out.valid) check = { status: 'invalid', message: out.problem ?? 'IAM does not accept this name.' };
+    else if (!out.available)
+      check = {
+        status: 'taken',
+        message: out.problem ?? `A policy named ${name} already exists.`,
+        ...(out.conflict ? { conflict: out.conflict.name } : {}),
+      };
+    else check = { status: 'available' };
+  } else if (answer?.status === 'error' && answer.fetchStatus !== 'fetching')
+    check = { status: 'error', error: toApiError(answer.error) };
+  else check = { status: 'checking' };
   return { check, markTaken, recheck };
 }

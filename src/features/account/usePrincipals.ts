@@ -11,9 +11,9 @@ export interface PrincipalList {
   readonly truncated: boolean;
 }
 
-/** Users, groups and roles matching `search` (debounced); `refreshKey` re-asks (e.g. after attaching). */
-export function usePrincipals(search: string, enabled: boolean, refreshKey: number): PrincipalList {
-  const { out, loading, error } = useAccountSearch('listPrincipals', search, enabled, refreshKey);
+/** Users, groups and roles matching `search` (debounced); fetched again after attaching or creating a role. */
+export function usePrincipals(search: string, enabled: boolean): PrincipalList {
+  const { out, loading, error } = useAccountSearch('listPrincipals', search, enabled);
   return {
     principals: out?.principals ?? [],
     total: out?.total ?? 0,
