@@ -2,11 +2,12 @@
 import { browserBench } from './browser';
 import { compactionBench } from './compaction';
 import { coreBench } from './core';
+import { evaluateBench } from './evaluate';
 
 /**
  * Each figure's bench module, in the order printed. Core figures (Node) first, the browser last.
  * A module exports one async function that prints its figures.
  */
-const benches: readonly (() => Promise<void>)[] = [coreBench, compactionBench, browserBench];
+const benches: readonly (() => Promise<void>)[] = [coreBench, compactionBench, evaluateBench, browserBench];
 
 for (const bench of benches) await bench();

@@ -13,10 +13,19 @@ import { compileCondition } from './conditions';
 import type { CompiledCondition } from './conditions';
 import { compilePrincipals } from './principals';
 import type { CompiledPrincipals } from './principals';
-import type { NamedPolicy, PolicyScope, PolicySet } from './types';
+import type { MatchedStatement, NamedPolicy, PolicyScope, PolicySet } from './types';
 import { compileTemplate, patternMatch, resolveTemplate } from './variables';
 import type { ContextLookup, Template } from './variables';
 import { splitArn } from './values';
+
+const MEMO_LIMIT = 50_000;
+
+/** "s3:get*" (a single trailing star) is a prefix test; anything else goes to the matcher. */
+function matchAction(pattern: string, action: string): boolean {
+  const star = pattern.indexOf('*');
+  if (star === pattern.length - 1 && !pattern.includes('?')) return action.startsWith(pattern.slice(0, star));
+  return wildcardMatch(pattern, action);
+}
 
 /** Matches folded action names ("s3:getobject") against a list of action patterns. */
 export class ActionMatcher {
@@ -50,12 +59,24 @@ export class ActionMatcher {
     this.all = all;
   }
 
+  /** answers so far: action names are few (some 20,000), so repeated requests cost one lookup */
+  private readonly memo = new Map<string, boolean>();
+
   /** `action` folded, `service` its folded prefix */
   matches(action: string, service: string): boolean {
     if (this.all || this.exact.has(action)) return true;
+    const known = this.memo.get(action);
+    if (known !== undefined) return known;
+    const found = this.search(action, service);
+    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    this.memo.set(action, found);
+    return found;
+  }
+
+  private search(action: string, service: string): boolean {
     const list = this.byService.get(service);
-    if (list !== undefined) for (const p of list) if (wildcardMatch(p, action)) return true;
-    for (const p of this.anyService) if (wildcardMatch(p, action)) return true;
+    if (list !== undefined) for (const p of list) if (matchAction(p, action)) return true;
+    for (const p of this.anyService) if (matchAction(p, action)) return true;
     return false;
   }
 }
@@ -128,6 +149,8 @@ export interface CompiledStatement {
   readonly principals: CompiledPrincipals | undefined;
   readonly notPrincipal: boolean;
   readonly conditions: readonly CompiledCondition[];
+  /** the statement as a result reports it */
+  readonly matched: MatchedStatement;
 }
 
 export interface CompiledPolicy {
@@ -175,12 +198,14 @@ function compileStatement(
   if (view.raw.Condition !== undefined) {
     for (const entry of view.conditions) conditions.push(compileCondition(entry, variables));
   }
+  const sid = view.sid ?? null;
   return {
     policy,
     scope,
     index: view.index,
-    sid: view.sid ?? null,
+    sid,
     effect: view.effect,
+    matched: Object.freeze({ policy, scope, index: view.index, sid, effect: view.effect }),
     actions: new ActionMatcher(actionList.values),
     notAction: view.action === undefined,
     resources: resourceList === undefined ? undefined : new ResourceMatcher(resourceList.values, variables),

@@ -38,11 +38,13 @@ import { describePrincipal, notPrincipalApplies, principalMatch, strongest } fro
 import type { PrincipalInfo, PrincipalMatch } from './principals';
 import type {
   ConditionReason,
+  ContextValue,
   EvaluationInput,
   EvaluationRequest,
   EvaluationResult,
   MatchedStatement,
   Reason,
+  RequestPrincipal,
 } from './types';
 import type { ContextLookup } from './variables';
 import { readBinary, readBool, readDate, readIp, readNumber, splitArn } from './values';
@@ -54,7 +56,6 @@ interface PreparedRequest {
   readonly resource: string;
   readonly resourceParts: readonly string[] | undefined;
   readonly lookup: ContextLookup;
-  readonly context: ReadonlyMap<string, readonly string[]>;
   readonly principal: PrincipalInfo;
   readonly resourceAccount: string | undefined;
   readonly hasBoundary: boolean;
@@ -71,53 +72,103 @@ const READERS: Readonly<Record<string, (text: string) => unknown>> = {
   ArrayOfARN: splitArn,
 };
 
+const principals = new Map<string, PrincipalInfo>();
+
+/** describePrincipal, remembered: a run of requests usually comes from a few principals. */
+function principalInfo(principal: RequestPrincipal): PrincipalInfo {
+  const key = `${principal.arn}\n${principal.account ?? ''}\n${principal.roleArn ?? ''}`;
+  let info = principals.get(key);
+  if (info === undefined) {
+    info = describePrincipal(principal);
+    if (principals.size >= 1000) principals.clear();
+    principals.set(key, info);
+  }
+  return info;
+}
+
+/**
+ * The request context, folded on first use: requests that reach no condition and no policy
+ * variable never pay for it.
+ */
+class RequestContext {
+  private folded: Map<string, readonly string[]> | undefined;
+
+  constructor(private readonly raw: Readonly<Record<string, ContextValue>> | undefined) {}
+
+  get(foldedKey: string): readonly string[] | undefined {
+    if (this.folded === undefined) {
+      this.folded = new Map();
+      for (const key in this.raw) {
+        const value = this.raw[key] as ContextValue;
+        this.folded.set(foldKey(key), typeof value === 'string' ? [value] : value);
+      }
+    }
+    return this.folded.get(foldedKey);
+  }
+}
+
+const foldedKeys = new Map<string, string>();
+
+function foldKey(key: string): string {
+  let folded = foldedKeys.get(key);
+  if (folded === undefined) {
+    folded = foldCase(key);
+    if (foldedKeys.size >= 10_000) foldedKeys.clear();
+    foldedKeys.set(key, folded);
+  }
+  return folded;
+}
+
+/** Notes on context values that do not fit their key's type in the catalog. */
+function typeNotes(request: EvaluationRequest, catalog: CatalogView, notes: Reason[]): void {
+  for (const [key, value] of Object.entries(request.context ?? {})) {
+    const values: readonly string[] = typeof value === 'string' ? [value] : value;
+    const type = conditionKeyType(key, catalog);
+    if (type === undefined) continue;
+    const read = READERS[type];
+    if (!type.startsWith('ArrayOf') && values.length > 1) {
+      notes.push({
+        kind: 'note',
+        message: `${key} is single-valued (${type}) but the request gives it ${values.length} values.`,
+      });
+    }
+    for (const v of values) {
+      if (read !== undefined && read(v) === undefined) {
+        notes.push({
+          kind: 'note',
+          message: `${key} is of type ${type}, and "${v}" is not: it matches no ${type} operator.`,
+        });
+      }
+    }
+  }
+}
+
 function prepare(
   request: EvaluationRequest,
   set: CompiledPolicySet,
   notes: Reason[],
   catalog?: CatalogView,
 ): PreparedRequest {
-  const context = new Map<string, readonly string[]>();
-  for (const [key, value] of Object.entries(request.context ?? {})) {
-    const values: readonly string[] = typeof value === 'string' ? [value] : value;
-    context.set(foldCase(key), values);
-    if (catalog !== undefined) {
-      const type = conditionKeyType(key, catalog);
-      const read = type === undefined ? undefined : READERS[type];
-      if (type !== undefined && !type.startsWith('ArrayOf') && values.length > 1) {
-        notes.push({
-          kind: 'note',
-          message: `${key} is single-valued (${type}) but the request gives it ${values.length} values.`,
-        });
-      }
-      for (const v of values) {
-        if (read !== undefined && read(v) === undefined) {
-          notes.push({
-            kind: 'note',
-            message: `${key} is of type ${type ?? ''}, and "${v}" is not: it matches no ${type ?? ''} operator.`,
-          });
-        }
-      }
-    }
-  }
+  const context = new RequestContext(request.context);
+  if (catalog !== undefined) typeNotes(request, catalog, notes);
   const action = foldCase(request.action);
   const colon = action.indexOf(':');
   const resourceParts = splitArn(request.resource);
-  const principal = describePrincipal(request.principal);
+  const principal = principalInfo(request.principal);
   const fromArn = resourceParts?.[4];
-  const fromContext = context.get('aws:resourceaccount');
-  const resourceAccount =
-    request.resourceAccount ??
-    (fromArn !== undefined && fromArn !== '' ? fromArn : undefined) ??
-    (fromContext !== undefined && fromContext.length === 1 ? fromContext[0] : undefined) ??
-    principal.account;
+  let resourceAccount = request.resourceAccount;
+  if (resourceAccount === undefined && fromArn !== undefined && fromArn !== '') resourceAccount = fromArn;
+  if (resourceAccount === undefined) {
+    const fromContext = context.get('aws:resourceaccount');
+    resourceAccount =
+      fromContext !== undefined && fromContext.length === 1 ? fromContext[0] : principal.account;
+  }
   return {
     action,
     service: colon >= 0 ? action.slice(0, colon) : action,
     resource: request.resource,
     resourceParts,
     lookup: (key) => context.get(key),
-    context,
     principal,
     resourceAccount,
     hasBoundary: set.boundary !== undefined,
@@ -154,7 +205,7 @@ function applies(st: CompiledStatement, req: PreparedRequest, reasons: Reason[])
   for (const condition of st.conditions) {
     if (condition.test(req.lookup)) continue;
     const expected = condition.expected(req.lookup);
-    const actual = req.context.get(condition.foldedKey) ?? null;
+    const actual = req.lookup(condition.foldedKey) ?? null;
     const why =
       condition.invalid ??
       (actual === null
@@ -180,7 +231,7 @@ function applies(st: CompiledStatement, req: PreparedRequest, reasons: Reason[])
 }
 
 function matchedOf(st: CompiledStatement): MatchedStatement {
-  return { policy: st.policy, scope: st.scope, index: st.index, sid: st.sid, effect: st.effect };
+  return st.matched;
 }
 
 interface PolicyVerdict {
@@ -222,13 +273,21 @@ export function evaluateCompiled(
   const boundary = set.boundary === undefined ? undefined : judge([set.boundary], req, reasons);
   const session = set.session === undefined ? undefined : judge([set.session], req, reasons);
 
-  const denies = [
-    ...scps.flatMap((v) => v.denies),
-    ...resource.denies,
-    ...identity.denies,
-    ...(boundary?.denies ?? []),
-    ...(session?.denies ?? []),
-  ];
+  const anyDeny =
+    resource.denies.length > 0 ||
+    identity.denies.length > 0 ||
+    (boundary !== undefined && boundary.denies.length > 0) ||
+    (session !== undefined && session.denies.length > 0) ||
+    scps.some((v) => v.denies.length > 0);
+  const denies = anyDeny
+    ? [
+        ...scps.flatMap((v) => v.denies),
+        ...resource.denies,
+        ...identity.denies,
+        ...(boundary?.denies ?? []),
+        ...(session?.denies ?? []),
+      ]
+    : [];
   if (denies.length > 0) return { decision: 'explicit-deny', matched: denies.map(matchedOf), reasons };
 
   const implicit = (message: string, scope?: Reason['scope'], level?: number): EvaluationResult => {
