@@ -496,6 +496,67 @@ describe('retries are safe', () => {
     expect(reply.json.results[0]?.hint).toContain('retrying is safe');
   });
 
+  it('a CreatePolicyVersion whose answer was lost is not sent twice; the version made answers', async () => {
+    const endpoint = await faulty(({ action }) =>
+      action === 'CreatePolicyVersion' ? 'lose-answer' : 'pass',
+    );
+    const { server } = await appFor(endpoint.url); // 2 attempts allowed, yet not used for this
+    const created = await call<CreatePolicyOutput>(server, 'createPolicy', {
+      name: unique('Ver'),
+      document: READ,
+    });
+    const policyArn = created.json.policy.arn;
+    const next = policyDoc('arn:aws:s3:::b/home/%7Buser%7D/*');
+    const saved = await call<CreatePolicyVersionOutput>(server, 'createPolicyVersion', {
+      policyArn,
+      document: next,
+    });
+    expect(saved.status, JSON.stringify(saved.json)).toBe(200);
+    expect(saved.json.version).toMatchObject({ versionId: 'v2', isDefaultVersion: true });
+    expect(endpoint.requests.filter((r) => r.action === 'CreatePolicyVersion')).toHaveLength(1);
+    const list = await call<ListPolicyVersionsOutput>(server, 'listPolicyVersions', { policyArn });
+    expect(list.json.versions.map((v) => v.versionId)).toEqual(['v2', 'v1']);
+  });
+
+  it('a CreatePolicyVersion that got no answer and made nothing: Timeout, saying to refresh first', async () => {
+    const endpoint = await faulty(({ action }) => (action === 'CreatePolicyVersion' ? 'stall' : 'pass'));
+    const { server, target } = await appFor(endpoint.url);
+    const created = await call<CreatePolicyOutput>(server, 'createPolicy', {
+      name: unique('Ver'),
+      document: READ,
+    });
+    const reply = await call(server, 'createPolicyVersion', {
+      policyArn: created.json.policy.arn,
+      document: policyDoc('arn:aws:s3:::other/*'),
+    });
+    expect(reply.status).toBe(504);
+    expect(errorOf(reply).message).toBe(
+      `The IAM endpoint ${target} did not answer iam:CreatePolicyVersion within 400 ms.`,
+    );
+    expect(errorOf(reply).hint).toContain('refresh the versions before trying again');
+    expect(endpoint.requests.filter((r) => r.action === 'CreatePolicyVersion')).toHaveLength(1); // not retried
+  });
+
+  it('a DeletePolicyVersion whose answer was lost counts as deleted', async () => {
+    const endpoint = await faulty(({ action }) =>
+      action === 'DeletePolicyVersion' ? 'lose-answer' : 'pass',
+    );
+    const { server } = await appFor(endpoint.url);
+    const created = await call<CreatePolicyOutput>(server, 'createPolicy', {
+      name: unique('Del'),
+      document: READ,
+    });
+    const policyArn = created.json.policy.arn;
+    await call(server, 'createPolicyVersion', { policyArn, document: policyDoc('arn:aws:s3:::b/*') });
+    const deleted = await call<ListPolicyVersionsOutput>(server, 'deletePolicyVersion', {
+      policyArn,
+      versionId: 'v1',
+    });
+    expect(deleted.status, JSON.stringify(deleted.json)).toBe(200);
+    expect(deleted.json.versions.map((v) => v.versionId)).toEqual(['v2']);
+    expect(endpoint.requests.filter((r) => r.action === 'DeletePolicyVersion')).toHaveLength(1);
+  });
+
   it('does not attach through a connection that cannot even list', async () => {
     const endpoint = await faulty(({ action }) => (action === 'ListAttachedRolePolicies' ? 'drop' : 'pass'));
     const { server, target } = await appFor(endpoint.url, { maxAttempts: 1 });

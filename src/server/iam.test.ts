@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../sandbox/sandbox';
 import type { Sandbox } from '../sandbox/sandbox';
 import { ApiError } from './apiError';
-import { IamGateway, decodeDocument, deniedPermission, toApiError } from './iam';
+import type { RetryErrorType } from '@smithy/types';
+import { IamGateway, IamRetryStrategy, decodeDocument, deniedPermission, toApiError } from './iam';
 import type { ErrorContext } from './iam';
 
 const AWS: ErrorContext = {
@@ -198,6 +199,42 @@ describe('toApiError', () => {
         AWS,
       ).info.hint,
     ).toContain('Detach');
+  });
+});
+
+describe('IamRetryStrategy', () => {
+  const retries = async (
+    strategy: IamRetryStrategy,
+    errorType: RetryErrorType,
+    error: object,
+  ): Promise<boolean> => {
+    const token = await strategy.acquireInitialRetryToken('iam');
+    return strategy.refreshRetryTokenForRetry(token, { errorType, error: error as Error }).then(
+      () => true,
+      () => false,
+    );
+  };
+
+  it('retries throttling and transient failures, never a quota', async () => {
+    const standard = new IamRetryStrategy(3);
+    expect(await retries(standard, 'THROTTLING', { name: 'Throttling' })).toBe(true);
+    expect(await retries(standard, 'TRANSIENT', { name: 'TimeoutError', code: 'ETIMEDOUT' })).toBe(true);
+    expect(await retries(standard, 'THROTTLING', { name: 'LimitExceededException' })).toBe(false);
+  });
+
+  it('for writes that are not idempotent, retries only what cannot have reached IAM', async () => {
+    const once = new IamRetryStrategy(3, { retryAmbiguous: false });
+    expect(await retries(once, 'THROTTLING', { name: 'Throttling' })).toBe(true);
+    expect(await retries(once, 'TRANSIENT', { name: 'Error', code: 'ECONNREFUSED' })).toBe(true);
+    expect(
+      await retries(once, 'TRANSIENT', {
+        name: 'TimeoutError',
+        message: 'the request socket did not establish a connection with the server within 300 ms',
+      }),
+    ).toBe(true);
+    expect(await retries(once, 'TRANSIENT', { name: 'TimeoutError', code: 'ETIMEDOUT' })).toBe(false);
+    expect(await retries(once, 'TRANSIENT', { name: 'TimeoutError', code: 'ECONNRESET' })).toBe(false);
+    expect(await retries(once, 'SERVER_ERROR', { name: 'ServiceFailure' })).toBe(false);
   });
 });
 

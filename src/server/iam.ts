@@ -148,7 +148,17 @@ const MAX_PAGES = 50;
 export class IamRetryStrategy implements RetryStrategyV2 {
   private readonly standard: StandardRetryStrategy;
 
-  constructor(maxAttempts: number) {
+  /**
+   * `retryAmbiguous: false` is for writes that are not idempotent (CreatePolicyVersion,
+   * DeletePolicyVersion): a failure after which the request may have been carried out (no answer
+   * in time, the connection dropped, a server error) is not retried blindly; the gateway looks at
+   * the account instead. Throttling, and failures before the request left (connection refused,
+   * host not found, no connection in time), are still retried.
+   */
+  constructor(
+    maxAttempts: number,
+    private readonly options: { readonly retryAmbiguous?: boolean } = {},
+  ) {
     this.standard = new StandardRetryStrategy(maxAttempts);
   }
 
@@ -159,15 +169,30 @@ export class IamRetryStrategy implements RetryStrategyV2 {
   refreshRetryTokenForRetry(token: RetryToken, info: RetryErrorInfo): Promise<RetryToken> {
     const error = info.error as { name?: string } | undefined;
     const quota = error?.name === 'LimitExceededException' || error?.name === 'LimitExceeded';
+    const ambiguous =
+      this.options.retryAmbiguous === false &&
+      (info.errorType === 'TRANSIENT' || info.errorType === 'SERVER_ERROR') &&
+      !neverSent(info.error);
     return this.standard.refreshRetryTokenForRetry(
       token as StandardRetryToken,
-      quota ? { ...info, errorType: 'CLIENT_ERROR' } : info,
+      quota || ambiguous ? { ...info, errorType: 'CLIENT_ERROR' } : info,
     );
   }
 
   recordSuccess(token: RetryToken): void {
     this.standard.recordSuccess(token as StandardRetryToken);
   }
+}
+
+/** Failures that happen before the request could reach the server. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function neverSent(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as ErrorShape;
+  if (typeof e.code === 'string' && NEVER_SENT.has(e.code)) return true;
+  if (typeof e.message === 'string' && e.message.includes('establish a connection')) return true;
+  return Array.isArray(e.errors) && (e.errors as unknown[]).some(neverSent);
 }
 
 /**
@@ -266,6 +291,8 @@ export class IamGateway {
   readonly maxAttempts: number;
   readonly timeouts: IamTimeouts;
   private readonly iam: IAMClient;
+  /** for writes that must not be retried blindly (see IamRetryStrategy) */
+  private readonly iamOnce: IAMClient;
   private readonly sts: STSClient;
   private healthEpoch = 0;
   private failing = false;
@@ -304,6 +331,10 @@ export class IamGateway {
             : {}),
     };
     this.iam = new IAMClient(config);
+    this.iamOnce = new IAMClient({
+      ...config,
+      retryStrategy: new IamRetryStrategy(maxAttempts, { retryAmbiguous: false }),
+    });
     this.sts = new STSClient(config);
   }
 
@@ -325,6 +356,7 @@ export class IamGateway {
 
   destroy(): void {
     this.iam.destroy();
+    this.iamOnce.destroy();
     this.sts.destroy();
   }
 
@@ -623,32 +655,71 @@ export class IamGateway {
     return sortVersions(versions.map(versionInfo));
   }
 
-  /** Sends `document` exactly as given: IAM stores that text. */
+  /**
+   * Sends `document` exactly as given: IAM stores that text. Not retried blindly (a retry after a
+   * lost answer would add a second version): after a failure that leaves it unknown whether the
+   * version was made, the newest version answers if it has this very document (and is the
+   * default, when asked for).
+   */
   async createPolicyVersion(
     policyArn: string,
     document: string,
     setAsDefault: boolean,
     signal?: AbortSignal,
   ): Promise<PolicyVersionInfo> {
-    const out = await this.call('iam:CreatePolicyVersion', signal, (abortSignal) =>
-      this.iam.send(
-        new CreatePolicyVersionCommand({
-          PolicyArn: policyArn,
-          PolicyDocument: document,
-          SetAsDefault: setAsDefault,
-        }),
-        { abortSignal },
-      ),
-    );
-    return versionInfo(out.PolicyVersion ?? {});
+    try {
+      const out = await this.call('iam:CreatePolicyVersion', signal, (abortSignal) =>
+        this.iamOnce.send(
+          new CreatePolicyVersionCommand({
+            PolicyArn: policyArn,
+            PolicyDocument: document,
+            SetAsDefault: setAsDefault,
+          }),
+          { abortSignal },
+        ),
+      );
+      return versionInfo(out.PolicyVersion ?? {});
+    } catch (error) {
+      if (isAmbiguous(error) && !signal?.aborted) {
+        const made = await this.newestVersionWith(policyArn, document, setAsDefault, signal).catch(
+          () => undefined,
+        );
+        if (made) return made;
+      }
+      throw error;
+    }
   }
 
+  private async newestVersionWith(
+    policyArn: string,
+    document: string,
+    isDefault: boolean,
+    signal: AbortSignal | undefined,
+  ): Promise<PolicyVersionInfo | undefined> {
+    const newest = (await this.listPolicyVersions(policyArn, signal))[0];
+    if (!newest || (isDefault && !newest.isDefaultVersion)) return undefined;
+    const version = await this.getPolicyVersion(policyArn, newest.versionId, signal);
+    return version.document === document ? newest : undefined;
+  }
+
+  /**
+   * Not retried blindly (a retry after a lost answer would say NoSuchEntity for a version it just
+   * deleted): after a failure that leaves it unknown, a version that is gone counts as deleted.
+   */
   async deletePolicyVersion(policyArn: string, versionId: string, signal?: AbortSignal): Promise<void> {
-    await this.call('iam:DeletePolicyVersion', signal, (abortSignal) =>
-      this.iam.send(new DeletePolicyVersionCommand({ PolicyArn: policyArn, VersionId: versionId }), {
-        abortSignal,
-      }),
-    );
+    try {
+      await this.call('iam:DeletePolicyVersion', signal, (abortSignal) =>
+        this.iamOnce.send(new DeletePolicyVersionCommand({ PolicyArn: policyArn, VersionId: versionId }), {
+          abortSignal,
+        }),
+      );
+    } catch (error) {
+      if (isAmbiguous(error) && !signal?.aborted) {
+        const versions = await this.listPolicyVersions(policyArn, signal).catch(() => undefined);
+        if (versions && !versions.some((v) => v.versionId === versionId)) return;
+      }
+      throw error;
+    }
   }
 
   async getRole(name: string, signal?: AbortSignal): Promise<RoleInfo> {
@@ -855,11 +926,21 @@ function checkTarget(context: ErrorContext): string {
   return `Check that the endpoint ${context.target} is running and answering (and that --endpoint-url names it), then retry.`;
 }
 
+/** Writes that may be retried as they are: the gateway recognizes its own earlier result. */
+const SAFE_TO_RETRY = new Set([
+  'iam:CreatePolicy',
+  'iam:CreateRole',
+  'iam:AttachUserPolicy',
+  'iam:AttachGroupPolicy',
+  'iam:AttachRolePolicy',
+]);
+
 /** For writes whose answer was lost: the change may have been made. */
 function writeCaveat(context: ErrorContext): string {
-  return WRITES.has(context.action)
+  if (!WRITES.has(context.action)) return '';
+  return SAFE_TO_RETRY.has(context.action)
     ? ` ${context.action} may have been carried out anyway: refresh to see, or simply retry (retrying is safe).`
-    : '';
+    : ` ${context.action} may have been carried out anyway: refresh the versions before trying again.`;
 }
 
 function timeoutError(context: ErrorContext, message: string): ApiError {
@@ -895,6 +976,16 @@ export function abortedError(reason: unknown, ownDeadline: boolean, context: Err
     message: `The request was cancelled (the page closed it) while ${context.action} was in progress.`,
     hint: `Nothing to do.${writeCaveat(context)}`,
   });
+}
+
+/** True for failures after which a write may or may not have been carried out. */
+export function isAmbiguous(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    (error.code === 'Timeout' ||
+      (error.code === 'ConnectionFailed' && !error.info.message.includes('(ECONNREFUSED)')) ||
+      error.status >= 500)
+  );
 }
 
 /** True for failures that say something about the connection or the credentials, not about the request. */
