@@ -134,7 +134,7 @@ export function ConnectionBadge() {
                 {reason.message}
               </Typography>
               <Typography variant="body2">{reason.hint}</Typography>
-              {!/--sandbox/.test(reason.hint) && (
+              {session?.mode === 'aws' && !/--sandbox/.test(reason.hint) && (
                 <Typography variant="body2" sx={{ mt: 0.5 }}>
                   Or start with npm start -- --sandbox to try without an account.
                 </Typography>

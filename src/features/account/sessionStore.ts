@@ -37,10 +37,20 @@ export function notConnectedReason(s: SessionState): { message: string; hint: st
   if (s.status === 'failed')
     return { message: s.error.message, hint: s.error.hint ?? 'Start the server with npm start.' };
   if (!session) return { message: 'Checking the connection…', hint: 'Wait a moment.' };
+  const where =
+    session.mode === 'endpoint'
+      ? `the IAM endpoint ${session.endpointUrl ?? ''}`.trim()
+      : session.mode === 'sandbox'
+        ? 'the built-in sandbox'
+        : 'an AWS account';
+  const fallbackHint =
+    session.mode === 'endpoint'
+      ? `Check that ${where} is running, then Check again.`
+      : session.mode === 'sandbox'
+        ? 'Restart npm start -- --sandbox, then reload this page.'
+        : 'Restart with npm start -- --profile NAME (your AWS account), or npm start -- --sandbox to try without an account.';
   return {
-    message: sentence(session.error?.message ?? 'This server is not connected to an AWS account.'),
-    hint:
-      session.error?.hint ??
-      'Restart with npm start -- --profile NAME (your AWS account), or npm start -- --sandbox to try without an account.',
+    message: sentence(session.error?.message ?? `This server is not connected to ${where}.`),
+    hint: session.error?.hint ?? fallbackHint,
   };
 }
