@@ -379,6 +379,37 @@ describe('accessDiff: Deny', () => {
   });
 });
 
+describe('accessDiff: odd input', () => {
+  it('takes keys such as "__proto__" and "constructor" as plain names', () => {
+    const odd = doc(
+      allow(['constructor:Foo', '__proto__:Bar'], '*', {
+        Condition: JSON.parse(
+          '{"__proto__": {"__proto__": "x"}, "StringEquals": {"constructor": ["y"]}}',
+        ) as JsonObject,
+      }),
+    );
+    const result = diff(doc(), odd);
+    expect(result.added.map((e) => e.action)).toEqual(['__proto__:Bar', 'constructor:Foo']);
+    expect(result.summary.phrases).toEqual([
+      '+1 unknown action in __proto__',
+      '+1 unknown action in constructor',
+    ]);
+    const conditions = result.added[0]?.conditions ?? {};
+    expect(Object.keys(conditions)).toEqual(['StringEquals', '__proto__']);
+    expect(Object.getPrototypeOf(conditions)).toBe(Object.prototype);
+    expectNoChange(diff(odd, odd));
+  });
+
+  it('grants nothing for statements IAM would refuse, and keeps unusable resources apart', () => {
+    expectNoChange(diff(doc(), { Statement: 'nope' }));
+    expectNoChange(diff(doc(), 'not a policy'));
+    const weird = doc(allow('s3:GetObject', { arn: 'x' } as unknown as JsonValue));
+    expect(brief(diff(doc(), weird).added)).toEqual(['s3:GetObject invalid {"Resource":{"arn":"x"}}']);
+    expectNoChange(diff(weird, weird));
+    expect(diff(doc(allow('s3:GetObject')), weird).newAccess).toBe(true);
+  });
+});
+
 describe('accessDiff: summary', () => {
   it('groups by service and access level', () => {
     const result = diff(

@@ -877,6 +877,10 @@ export function accessOf(document: JsonValue, catalog: CatalogView): AccessEntry
 // ---------------------------------------------------------------------------------------------
 // Summary
 
+function hasOwn(object: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}
+
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
@@ -916,7 +920,10 @@ function summarizeChanges(
   const order: readonly (AccessLevel | 'Unknown')[] = [...ACCESS_LEVELS, 'Unknown'];
   const services: ServiceChange[] = [...byService].map(([service, map]) => ({
     service,
-    name: catalog.service(service)?.name ?? catalog.retiredServices[service] ?? service,
+    name:
+      catalog.service(service)?.name ??
+      (hasOwn(catalog.retiredServices, service) ? catalog.retiredServices[service] : undefined) ??
+      service,
     levels: order
       .filter((level) => map.has(level))
       .map((level) => {
