@@ -176,7 +176,7 @@ test('a name the account already has is caught before anything is sent', async (
   expect(sent.filter((p) => p === '/api/checkPolicyName').length).toBeGreaterThan(0);
 });
 
-test('one of three targets is at its quota: the other two succeed, retry never duplicates, another target can be chosen', async ({
+test('a target at its quota is shown as full and cannot be picked; the others succeed and nothing is duplicated', async ({
   page,
   openSandboxApp,
   sandboxApp,
@@ -191,37 +191,26 @@ test('one of three targets is at its quota: the other two succeed, retry never d
   await createPolicy(page, name);
   const dialog = reviewDialog(page);
   const roles = dialog.getByRole('region', { name: 'Roles' });
-  await expect(roles.getByText('10/10 policies attached · at quota')).toBeVisible();
+  await expect(roles.getByText('10/10 policies attached · full')).toBeVisible();
+  await expect(dialog.getByRole('checkbox', { name: 'Role data-pipeline-role' })).toBeDisabled();
 
   await dialog.getByRole('checkbox', { name: 'User ci-bot' }).check();
   await dialog.getByRole('checkbox', { name: 'Group Admins' }).check();
-  await dialog.getByRole('checkbox', { name: 'Role data-pipeline-role' }).check();
-  await dialog.getByRole('button', { name: 'Attach to 3 selected' }).click();
+  await dialog.getByRole('button', { name: 'Attach to 2 selected' }).click();
   const results = dialog.getByRole('region', { name: 'Attachment results' });
-  await expect(results.getByText('2 of 3 targets have the policy; 1 failed')).toBeVisible();
-  await expect(results.getByText('Role data-pipeline-role: Quota reached')).toBeVisible();
-  await expect(
-    results.getByText(
-      /Cannot exceed quota for PoliciesPerRole: 10\. Detach a policy from it first, or choose another target\./,
-    ),
-  ).toBeVisible();
+  await expect(results.getByText('2 of 2 targets have the policy')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: /^Retry failed/ })).toHaveCount(0);
 
-  // Retry failed sends only the failed target (still at its quota)
+  // choose another role later: only it is sent
   const attachBodies: string[] = [];
   page.on('request', (r) => {
     if (r.url().endsWith('/api/attachPolicy')) attachBodies.push(r.postData() ?? '');
   });
-  await dialog.getByRole('button', { name: 'Retry failed (1)' }).click();
-  await expect.poll(() => attachBodies.length).toBe(1);
-  expect(JSON.parse(attachBodies[0] ?? '{}').targets).toEqual([{ kind: 'role', name: 'data-pipeline-role' }]);
-  await expect(results.getByText('2 of 3 targets have the policy; 1 failed')).toBeVisible();
-
-  // choose another role instead
-  await dialog.getByRole('checkbox', { name: 'Role data-pipeline-role' }).uncheck();
   await dialog.getByRole('checkbox', { name: 'Role ec2-ssm-instance' }).check();
   await dialog.getByRole('button', { name: 'Attach to 1 selected' }).click();
   await expect(results.getByText('Role ec2-ssm-instance: Attached')).toBeVisible();
-  await expect(results.getByText('3 of 4 targets have the policy; 1 failed')).toBeVisible();
+  await expect(results.getByText('3 of 3 targets have the policy')).toBeVisible();
+  expect(attachBodies.map((b) => JSON.parse(b).targets)).toEqual([[{ kind: 'role', name: 'ec2-ssm-instance' }]]);
 
   // the policy was created once and attached once to each: nothing duplicated
   const listed = await api(sandboxApp, 'listPolicies', { search: name });

@@ -33,6 +33,8 @@ function PrincipalRow({ principal, attach }: { principal: PrincipalInfo; attach:
   const result = attach.results.get(targetKey(target));
   const done = result !== undefined && isSuccess(result.status);
   const checked = done || attach.isSelected(target);
+  // A principal at its quota cannot take another policy: shown as full, not selectable.
+  const full = principal.atQuota && !done;
   const label = `${KIND_LABEL[principal.kind]} ${principal.name}`;
   return (
     <ListItem
@@ -41,9 +43,9 @@ function PrincipalRow({ principal, attach }: { principal: PrincipalInfo; attach:
       sx={{
         py: 0.25,
         pl: 1,
-        cursor: done || attach.busy ? 'default' : 'pointer',
+        cursor: done || full || attach.busy ? 'default' : 'pointer',
         alignItems: 'flex-start',
-        '&:hover': { bgcolor: done || attach.busy ? undefined : 'action.hover' },
+        '&:hover': { bgcolor: done || full || attach.busy ? undefined : 'action.hover' },
       }}
     >
       <ListItemIcon sx={{ minWidth: 36, mt: 0.25 }}>
@@ -51,7 +53,7 @@ function PrincipalRow({ principal, attach }: { principal: PrincipalInfo; attach:
           edge="start"
           size="small"
           checked={checked}
-          disabled={done || attach.busy}
+          disabled={done || full || attach.busy}
           onChange={() => attach.toggle(target)}
           slotProps={{ input: { 'aria-label': label } }}
         />
@@ -64,7 +66,7 @@ function PrincipalRow({ principal, attach }: { principal: PrincipalInfo; attach:
             {principal.atQuota && !result && (
               <Typography component="span" variant="caption" sx={{ fontWeight: 700, color: 'warning.main' }}>
                 {' '}
-                · at quota
+                · full
               </Typography>
             )}
             {result && (

@@ -27,7 +27,8 @@ describe('attach results', () => {
       { kind: 'user', name: 'bob' },
       { kind: 'role', name: 'data-pipeline-role' },
     ] as const;
-    expect(retryTargets(selected, first)).toEqual([{ kind: 'role', name: 'data-pipeline-role' }]);
+    // a full quota is not something a retry can fix
+    expect(retryTargets(selected, first)).toEqual([]);
     const retried = mergeResults(first, [r('role', 'Data-Pipeline-Role', 'attached')]);
     expect(retried.size).toBe(2);
     expect(retryTargets(selected, retried)).toEqual([]);
@@ -38,7 +39,8 @@ describe('attach results', () => {
     const results = mergeResults(new Map(), [
       r('user', 'bob', 'attached'),
       r('group', 'Developers', 'already-attached'),
-      r('role', 'x', 'access-denied'),
+      r('role', 'x', 'error', { code: 'Throttling' }),
+      r('user', 'carol', 'access-denied'),
     ]);
     const selected = [
       { kind: 'user', name: 'bob' },

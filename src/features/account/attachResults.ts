@@ -47,7 +47,15 @@ export function newTargets(
   });
 }
 
-/** The selected targets whose last attempt failed (what "Retry failed" sends). */
+/**
+ * Failures a retry can fix: throttling, time-outs, a dropped connection, a server error. A full
+ * quota, a missing principal or a refusal stay as they are until something else changes.
+ */
+export function isRetryable(status: AttachStatus): boolean {
+  return status === 'error';
+}
+
+/** The selected targets whose last attempt failed in a way a retry can fix (what "Retry failed" sends). */
 export function retryTargets(
   selected: readonly AttachTarget[],
   results: ReadonlyMap<string, AttachResult>,
@@ -56,7 +64,7 @@ export function retryTargets(
   return selected.filter((t) => {
     const key = targetKey(t);
     const result = results.get(key);
-    if (seen.has(key) || !result || isSuccess(result.status)) return false;
+    if (seen.has(key) || !result || !isRetryable(result.status)) return false;
     seen.add(key);
     return true;
   });
