@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../sandbox/sandbox';
 import type { Sandbox } from '../sandbox/sandbox';
 import { ApiError } from './apiError';
-import type { RetryErrorType } from '@smithy/types';
+import type { RetryErrorType, SdkError } from '@smithy/types';
 import { IamGateway, IamRetryStrategy, decodeDocument, deniedPermission, toApiError } from './iam';
 import type { ErrorContext } from './iam';
 
@@ -206,10 +206,12 @@ describe('IamRetryStrategy', () => {
   const retries = async (
     strategy: IamRetryStrategy,
     errorType: RetryErrorType,
-    error: object,
+    shape: { name: string; code?: string; message?: string },
   ): Promise<boolean> => {
     const token = await strategy.acquireInitialRetryToken('iam');
-    return strategy.refreshRetryTokenForRetry(token, { errorType, error: error as Error }).then(
+    const thrown = { message: 'failed', ...shape }; // what the SDK throws: name, message, maybe a Node code
+    const error: SdkError = thrown;
+    return strategy.refreshRetryTokenForRetry(token, { errorType, error }).then(
       () => true,
       () => false,
     );
