@@ -91,8 +91,8 @@ export function validate(model: PolicyModel, catalog: CatalogView, options: Vali
     checkBroadGrants,
     (validation, statement) => {
       checkRedundantActions(validation, statement, sets);
-      checkRedundantResources(validation, statement.resource);
-      checkRedundantResources(validation, statement.notResource);
+      checkRedundantResources(validation, statement.resource, sets);
+      checkRedundantResources(validation, statement.notResource, sets);
     },
   ];
   for (const statement of v.statements) {

@@ -1,6 +1,7 @@
 /**
  * Action and NotAction: format, service, action name, wildcards.
  */
+import type { ActionRef } from './catalogIndex';
 import type { ActionPattern, ElementList, ListItem, StatementContext, Validation } from './context';
 import { closest, q } from './context';
 import { describeRetiredService } from '../../catalog/retiredServices';
@@ -30,9 +31,15 @@ function invalid(item: ListItem, service: string): ActionPattern {
   };
 }
 
-function checkItem(v: Validation, item: ListItem): ActionPattern {
+function checkItem(v: Validation, item: ListItem, needMatches: boolean): ActionPattern {
   const text = item.value;
   const index = v.index;
+  /** every matching action (Action), or just whether there is one (NotAction) */
+  const matchesOf = (pattern: string): readonly ActionRef[] => {
+    if (needMatches) return index.matchActions(pattern);
+    const any = index.anyAction(pattern);
+    return any ? [any] : [];
+  };
   if (text.includes('${')) return invalid(item, ''); // reported by the variable checks
   if (text === '*') {
     return {
@@ -41,7 +48,7 @@ function checkItem(v: Validation, item: ListItem): ActionPattern {
       wildcard: true,
       serviceWildcard: true,
       service: '*',
-      matches: index.matchActions('*'),
+      matches: matchesOf('*'),
     };
   }
   if (/\s/.test(text)) {
@@ -91,7 +98,7 @@ function checkItem(v: Validation, item: ListItem): ActionPattern {
       item.pointer,
       `${q(text)} has a wildcard in the service name, so it also matches other services whose prefix fits, including services AWS adds later. Name the services you mean, e.g. ${q(`s3:${actionPart}`)}.`,
     );
-    const matches = index.matchActions(text);
+    const matches = matchesOf(text);
     if (matches.length === 0) {
       v.report(
         'wildcard-matches-nothing',
@@ -121,7 +128,7 @@ function checkItem(v: Validation, item: ListItem): ActionPattern {
     return invalid(item, service);
   }
   if (hasWildcard(actionPart)) {
-    const matches = index.matchActions(text);
+    const matches = matchesOf(text);
     if (matches.length === 0) {
       v.report(
         'wildcard-matches-nothing',
@@ -149,14 +156,15 @@ function checkItem(v: Validation, item: ListItem): ActionPattern {
   return { item, status: 'ok', wildcard: false, serviceWildcard: false, service, matches: [action] };
 }
 
-function checkList(v: Validation, list: ElementList | undefined): ActionPattern[] {
+function checkList(v: Validation, list: ElementList | undefined, needMatches: boolean): ActionPattern[] {
   if (!list) return [];
-  return list.items.map((item) => checkItem(v, item));
+  return list.items.map((item) => checkItem(v, item, needMatches));
 }
 
 export function checkActions(v: Validation, statement: StatementContext): void {
-  statement.actionPatterns = checkList(v, statement.action);
-  statement.notActionPatterns = checkList(v, statement.notAction);
+  statement.actionPatterns = checkList(v, statement.action, true);
+  // NotAction's matches are used only to tell whether an item matches anything.
+  statement.notActionPatterns = checkList(v, statement.notAction, false);
   if (v.isTrust) checkTrustActions(v, statement);
 }
 

@@ -166,18 +166,22 @@ function accepts(token: TemplateToken, kind: number, char: string): boolean {
 export function templateFieldMatches(template: TemplatePattern, policy: string): boolean {
   const tokens = template.tokens;
   const n = tokens.length;
-  // Fast paths: a template without variables against a policy without wildcards or variables.
+  // Fast path: a template without variables against a policy without wildcards or variables.
   if (tokens.every((token) => token.kind === 'literal') && !/[*?$]/.test(policy)) {
     return template.text === policy;
   }
   // state[k]: the policy read so far can end after template token k-1 (state[0]: before any).
+  // After a star the set is "every k >= from" (upward closed), and a "?" keeps it so; while it
+  // is, only `from` is kept, so runs of "*?*?…" cost O(1) per character.
   let state = new Uint8Array(n + 1);
   let next = new Uint8Array(n + 1);
+  let from = -1; // >= 0: the set is {from, ..., n}; -1: the set is `state`
   state[0] = 1;
   closeEmpty(tokens, state);
   let alive = true;
   readPolicy(policy, (kind, char) => {
     if (kind === STAR) {
+      if (from >= 0) return true;
       let first = -1;
       for (let k = 0; k <= n; k++) {
         if (state[k] === 1) {
@@ -186,8 +190,20 @@ export function templateFieldMatches(template: TemplatePattern, policy: string):
         }
       }
       if (first < 0) return (alive = false);
-      for (let k = first; k <= n; k++) state[k] = 1;
+      from = first;
       return true;
+    }
+    if (from >= 0 && kind === ANY) {
+      // next[k] = state[k-1] || (token k-1 is a variable && state[k]): upward closed again.
+      const stay = from >= 1 && (tokens[from - 1] as TemplateToken).kind === 'variable';
+      if (!stay) from++;
+      if (from > n) return (alive = false);
+      return true;
+    }
+    if (from >= 0) {
+      state.fill(0);
+      for (let k = from; k <= n; k++) state[k] = 1;
+      from = -1;
     }
     next[0] = 0;
     let any = false;
@@ -205,7 +221,8 @@ export function templateFieldMatches(template: TemplatePattern, policy: string):
     closeEmpty(tokens, state);
     return true;
   });
-  return alive && state[n] === 1;
+  if (!alive) return false;
+  return from >= 0 ? from <= n : state[n] === 1;
 }
 
 /** Variables that may be empty can be skipped: state k-1 reaches state k. */

@@ -32,6 +32,8 @@ interface ServiceEntry {
   readonly actions: readonly ActionRef[];
   readonly lowerNames: readonly string[];
   readonly byLowerName: ReadonlyMap<string, ActionRef>;
+  /** "\n" + every lower-cased name + "\n", to reject a pattern whose literal part no name holds */
+  readonly joined: string;
 }
 
 /** A condition key as the catalog defines it, with the service that lists it. */
@@ -314,6 +316,7 @@ export class CatalogIndex {
       name: service.name,
       actions,
       lowerNames: actions.map((action) => action.name.toLowerCase()),
+      joined: `\n${actions.map((action) => action.name.toLowerCase()).join('\n')}\n`,
       byLowerName: new Map(actions.map((action) => [action.name.toLowerCase(), action])),
     };
     this.services.set(lower, entry);
@@ -369,9 +372,11 @@ export class CatalogIndex {
       const servicePart = colon < 0 ? lower : lower.slice(0, colon);
       const actionPart = colon < 0 ? '' : lower.slice(colon + 1);
       const matched: ActionRef[] = [];
-      const prefixes = hasWildcard(servicePart)
-        ? this.servicePrefixes().filter((prefix) => wildcardMatch(servicePart, prefix))
-        : [servicePart];
+      let prefixes = [servicePart];
+      if (hasWildcard(servicePart)) {
+        const pattern = namePattern(servicePart);
+        prefixes = this.servicePrefixes().filter((prefix) => nameMatches(pattern, prefix));
+      }
       const services = prefixes
         .map((prefix) => this.entry(prefix))
         .filter((service): service is ServiceEntry => service !== undefined);
@@ -381,6 +386,31 @@ export class CatalogIndex {
     if (this.patternCache.size > 50_000) this.patternCache.clear();
     this.patternCache.set(lower, result);
     return result;
+  }
+
+  /**
+   * Some catalog action the pattern matches, or undefined: the first one found (for NotAction,
+   * where only "matches nothing" matters). Cached with matchActions' results when known.
+   */
+  anyAction(pattern: string): ActionRef | undefined {
+    const lower = pattern.toLowerCase();
+    const cached = this.patternCache.get(lower);
+    if (cached) return cached[0];
+    const colon = lower.indexOf(':');
+    if (colon < 0) return undefined;
+    const servicePart = lower.slice(0, colon);
+    const name = namePattern(lower.slice(colon + 1));
+    const service = namePattern(servicePart);
+    if (name.minLength === Infinity) return undefined;
+    const literal = longestLiteral(name.text);
+    for (const prefix of hasWildcard(servicePart) ? this.servicePrefixes() : [servicePart]) {
+      if (!nameMatches(service, prefix)) continue;
+      const entry = this.entry(prefix);
+      if (!entry || !entry.joined.includes(literal)) continue;
+      const found = entry.lowerNames.findIndex((candidate) => nameMatches(name, candidate));
+      if (found >= 0) return entry.actions[found];
+    }
+    return undefined;
   }
 
   detailIndex(prefix: string): ServiceDetailIndex | undefined {
@@ -504,6 +534,108 @@ function missingVariable(lowerKey: string, patterns: readonly KeyPattern[]): Kno
   return patterns.find((pattern) => pattern.base === trimmed)?.known;
 }
 
+/**
+ * An action-name pattern prepared for matching many short names: runs of "*" collapsed (they
+ * match what one star matches), and the number of characters a match needs at least. A pattern
+ * longer than every name (the adversarial "*?*?*?…") is rejected by its length alone.
+ */
+interface NamePattern {
+  readonly text: string;
+  readonly minLength: number;
+  /** the text before the first star and after the last one (the whole text without stars) */
+  readonly head: string;
+  readonly tail: string;
+  readonly star: boolean;
+}
+
+/** The longest run of a pattern without "*" or "?" (every match holds it). */
+function longestLiteral(pattern: string): string {
+  let best = '';
+  let start = 0;
+  for (let i = 0; i <= pattern.length; i++) {
+    const c = pattern.charCodeAt(i);
+    if (i === pattern.length || c === 42 || c === 63) {
+      if (i - start > best.length) best = pattern.slice(start, i);
+      start = i + 1;
+    }
+  }
+  return best;
+}
+
+/** Does `part` (with "?") meet `name` at `at`? */
+function partAt(part: string, name: string, at: number): boolean {
+  for (let k = 0; k < part.length; k++) {
+    const c = part.charCodeAt(k);
+    if (c !== 63 && c !== name.charCodeAt(at + k)) return false;
+  }
+  return true;
+}
+
+/** Longer than any service prefix or action name: such a pattern matches nothing. */
+const MAX_NAME_LENGTH = 256;
+const NEVER: NamePattern = { text: '', minLength: Infinity, head: '', tail: '', star: false };
+
+function namePattern(pattern: string): NamePattern {
+  let nonStar = 0;
+  for (let i = 0; i < pattern.length; i++) if (pattern.charCodeAt(i) !== 42) nonStar++;
+  if (nonStar > MAX_NAME_LENGTH) return NEVER;
+  let text = '';
+  let minLength = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] as string;
+    if (c === '*') {
+      if (!text.endsWith('*')) text += c;
+    } else {
+      text += c;
+      minLength++;
+    }
+  }
+  const first = text.indexOf('*');
+  const star = first >= 0;
+  return {
+    text,
+    minLength,
+    star,
+    head: star ? text.slice(0, first) : text,
+    tail: star ? text.slice(text.lastIndexOf('*') + 1) : '',
+  };
+}
+
+/**
+ * Does the prepared pattern match the whole (short, lower-cased) name? Two pointers with the
+ * last star as the only resume point: exact for IAM wildcards, O(|pattern| × |name|) at worst,
+ * and both are short here (the pattern is at most twice as long as the name once collapsed).
+ */
+function nameMatches(pattern: NamePattern, name: string): boolean {
+  if (name.length < pattern.minLength) return false;
+  if (!pattern.star) return name.length === pattern.text.length && partAt(pattern.text, name, 0);
+  // Anchored ends first: most names fail here in a few steps.
+  if (!partAt(pattern.head, name, 0) || !partAt(pattern.tail, name, name.length - pattern.tail.length))
+    return false;
+  const p = pattern.text;
+  let i = 0;
+  let j = 0;
+  let star = -1;
+  let resume = 0;
+  while (j < name.length) {
+    const c = p.charCodeAt(i);
+    if (i < p.length && (c === 63 /* ? */ || c === name.charCodeAt(j))) {
+      i++;
+      j++;
+    } else if (i < p.length && c === 42 /* * */) {
+      star = i++;
+      resume = j;
+    } else if (star >= 0) {
+      i = star + 1;
+      j = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (i < p.length && p.charCodeAt(i) === 42) i++;
+  return i === p.length;
+}
+
 function collectMatches(service: ServiceEntry, actionPart: string, into: ActionRef[]): void {
   const names = service.lowerNames;
   if (actionPart === '*') {
@@ -522,8 +654,10 @@ function collectMatches(service: ServiceEntry, actionPart: string, into: ActionR
       if ((names[i] as string).startsWith(head)) into.push(service.actions[i] as ActionRef);
     return;
   }
+  const pattern = namePattern(actionPart);
+  if (pattern.minLength === Infinity || !service.joined.includes(longestLiteral(pattern.text))) return;
   for (let i = 0; i < names.length; i++)
-    if (wildcardMatch(actionPart, names[i] as string)) into.push(service.actions[i] as ActionRef);
+    if (nameMatches(pattern, names[i] as string)) into.push(service.actions[i] as ActionRef);
 }
 
 const indexes = new WeakMap<CatalogView, CatalogIndex>();

@@ -9,8 +9,24 @@ import { q } from './context';
 import { hasWildcard, wildcardIncludes } from '../wildcard';
 import { variablesAsWildcards } from './variableText';
 
+/**
+ * How many pairwise comparisons the redundancy checks may make in one validation. They compare
+ * items two by two, which is quadratic in a list's length; they only make suggestions, so on a
+ * huge policy they stop after this much work rather than freeze the editor (the rest of the
+ * validation is linear). Exact duplicates are found by hashing and never count.
+ */
+export const REDUNDANCY_BUDGET = 40_000;
+
 class PatternSets {
   private readonly sets = new Map<ActionPattern, ReadonlySet<string>>();
+  private remaining = REDUNDANCY_BUDGET;
+
+  /** Takes one unit of comparison work; false when the budget is spent. */
+  spend(): boolean {
+    if (this.remaining <= 0) return false;
+    this.remaining--;
+    return true;
+  }
 
   of(pattern: ActionPattern): ReadonlySet<string> {
     let set = this.sets.get(pattern);
@@ -51,18 +67,20 @@ export function checkRedundantActions(v: Validation, statement: StatementContext
   const firstExact = new Map<string, ActionPattern>();
   for (const pattern of patterns) {
     let cover: ActionPattern | undefined;
-    if (!pattern.wildcard) {
-      const id = pattern.matches[0]?.id ?? '';
-      const earlier = firstExact.get(id);
-      if (earlier) cover = earlier;
-      else firstExact.set(id, pattern);
-    }
+    const id = pattern.wildcard
+      ? `\u0000${pattern.item.value.toLowerCase()}`
+      : (pattern.matches[0]?.id ?? '');
+    const earlier = firstExact.get(id);
+    if (earlier) cover = earlier;
+    else firstExact.set(id, pattern);
     if (!cover) {
       const candidates = pattern.serviceWildcard
         ? wildcards
         : [...(byService.get(pattern.service) ?? []), ...anyService];
       for (const candidate of candidates) {
-        if (candidate === pattern || !patternCovers(candidate, pattern, sets)) continue;
+        if (candidate === pattern) continue;
+        if (!sets.spend()) return;
+        if (!patternCovers(candidate, pattern, sets)) continue;
         // Two patterns covering each other: report only the later one.
         if (
           pattern.wildcard &&
@@ -98,10 +116,26 @@ function resourceCovers(outer: string, inner: string): boolean {
   return wildcardIncludes(outer, variablesAsWildcards(inner));
 }
 
-export function checkRedundantResources(v: Validation, list: ElementList | undefined): void {
+/** The text before a resource's first wildcard or variable: anything it covers starts with it. */
+function literalPrefix(resource: string): string {
+  let end = resource.length;
+  for (const mark of ['*', '?', '${']) {
+    const at = resource.indexOf(mark);
+    if (at >= 0 && at < end) end = at;
+  }
+  return resource.slice(0, end);
+}
+
+export function checkRedundantResources(
+  v: Validation,
+  list: ElementList | undefined,
+  sets: PatternSets,
+): void {
   if (!list || list.items.length < 2) return;
   const items = list.items;
-  const wildcards = items.filter((item) => hasWildcard(item.value) && !item.value.includes('${'));
+  const wildcards = items
+    .filter((item) => hasWildcard(item.value) && !item.value.includes('${'))
+    .map((item) => ({ item, prefix: literalPrefix(item.value) }));
   const seen = new Map<string, number>();
   for (const item of items) {
     let cover: string | undefined;
@@ -109,13 +143,10 @@ export function checkRedundantResources(v: Validation, list: ElementList | undef
     if (earlier !== undefined) cover = item.value;
     else seen.set(item.value, item.index);
     if (cover === undefined) {
-      for (const candidate of wildcards) {
-        if (
-          candidate === item ||
-          candidate.value === item.value ||
-          !resourceCovers(candidate.value, item.value)
-        )
-          continue;
+      for (const { item: candidate, prefix } of wildcards) {
+        if (candidate === item || candidate.value === item.value) continue;
+        if (!sets.spend()) return;
+        if (!item.value.startsWith(prefix) || !resourceCovers(candidate.value, item.value)) continue;
         if (
           hasWildcard(item.value) &&
           resourceCovers(item.value, candidate.value) &&
@@ -209,26 +240,49 @@ export function checkRedundantStatements(v: Validation, sets: PatternSets): void
     if (!group) groups.set(shape.key, (group = []));
     group.push(shape);
   }
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
+  for (const all of groups.values()) {
+    if (all.length < 2) continue;
+    // Exact copies (same actions and resources, in any order) by hashing, without comparisons.
+    const group: StatementShape[] = [];
+    const copies = new Map<string, StatementShape>();
+    for (const shape of all) {
+      const text = [
+        [...shape.patterns.map((pattern) => pattern.item.value.toLowerCase()), ...shape.invalidActions]
+          .sort()
+          .join('\u0001'),
+        [...shape.resources].sort().join('\u0001'),
+      ].join('\u0000');
+      const first = copies.get(text);
+      if (first) reportRedundantStatement(v, shape, first);
+      else {
+        copies.set(text, shape);
+        group.push(shape);
+      }
+    }
     for (const inner of group) {
       for (const outer of group) {
-        if (outer === inner || !statementCovers(outer, inner, sets)) continue;
+        if (outer === inner) continue;
+        if (!sets.spend()) return;
+        if (!statementCovers(outer, inner, sets)) continue;
         // Statements covering each other: report only the later one.
         if (outer.statement.index > inner.statement.index && statementCovers(inner, outer, sets)) continue;
-        const sid =
-          typeof member(outer.statement, 'Sid') === 'string'
-            ? ` (${q(member(outer.statement, 'Sid') as string)})`
-            : '';
-        v.report(
-          'redundant-statement',
-          inner.statement.pointer,
-          `Everything this statement ${inner.statement.effect === 'Deny' ? 'denies' : 'allows'} is already ${inner.statement.effect === 'Deny' ? 'denied' : 'allowed'} by the statement at ${outer.statement.pointer}${sid}, with the same conditions. Remove this statement, or merge the two.`,
-        );
+        reportRedundantStatement(v, inner, outer);
         break;
       }
     }
   }
+}
+
+function reportRedundantStatement(v: Validation, inner: StatementShape, outer: StatementShape): void {
+  const sid =
+    typeof member(outer.statement, 'Sid') === 'string'
+      ? ` (${q(member(outer.statement, 'Sid') as string)})`
+      : '';
+  v.report(
+    'redundant-statement',
+    inner.statement.pointer,
+    `Everything this statement ${inner.statement.effect === 'Deny' ? 'denies' : 'allows'} is already ${inner.statement.effect === 'Deny' ? 'denied' : 'allowed'} by the statement at ${outer.statement.pointer}${sid}, with the same conditions. Remove this statement, or merge the two.`,
+  );
 }
 
 export { PatternSets };

@@ -30,9 +30,34 @@ interface Candidates {
   readonly unresolvedServices: ReadonlySet<string>;
   /** the statement has at least one valid action */
   readonly hasActions: boolean;
+  /** the types by their template's service (a literal), so an ARN is matched only against its own service's */
+  readonly byService: ReadonlyMap<string, readonly CompiledResourceType[]>;
+  /** types whose template's service is not a literal (backup's "${Vendor}") */
+  readonly anyService: readonly CompiledResourceType[];
 }
 
+/** The candidate types an ARN with this (lower-cased, literal) service can match. */
+function typesFor(candidates: Candidates, service: string): readonly CompiledResourceType[] {
+  const same = candidates.byService.get(service) ?? [];
+  return candidates.anyService.length === 0 ? same : [...same, ...candidates.anyService];
+}
+
+/** Candidates per validation and per list of actions (statements often repeat their actions). */
+const candidateCache = new WeakMap<Validation, Map<string, Candidates>>();
+
 function candidatesOf(v: Validation, statement: StatementContext): Candidates {
+  let perRun = candidateCache.get(v);
+  if (!perRun) candidateCache.set(v, (perRun = new Map()));
+  const key = statement.actionPatterns.map((pattern) => pattern.item.value.toLowerCase()).join('\u0000');
+  let candidates = perRun.get(key);
+  if (!candidates) {
+    candidates = computeCandidates(v, statement);
+    if (key.length < 100_000) perRun.set(key, candidates);
+  }
+  return candidates;
+}
+
+function computeCandidates(v: Validation, statement: StatementContext): Candidates {
   const types = new Map<string, CompiledResourceType>();
   let complete = true;
   let hasActions = false;
@@ -44,6 +69,19 @@ function candidatesOf(v: Validation, statement: StatementContext): Candidates {
       continue;
     }
     hasActions = true;
+    if (pattern.item.value === '*') {
+      // Every action: every resource type of every service.
+      for (const service of v.catalog.services) {
+        const detail = v.index.detailIndex(service.prefix);
+        if (!detail) {
+          complete = false;
+          continue;
+        }
+        for (const [name, compiled] of detail.resourceTypes)
+          types.set(`${service.prefix.toLowerCase()}\u0000${name}`, compiled);
+      }
+      continue;
+    }
     for (const action of pattern.matches) {
       if (seenActions.has(action.id)) continue;
       seenActions.add(action.id);
@@ -64,7 +102,28 @@ function candidatesOf(v: Validation, statement: StatementContext): Candidates {
       }
     }
   }
-  return { types: [...types.values()], complete, unresolvedServices, hasActions };
+  const byService = new Map<string, CompiledResourceType[]>();
+  const anyService: CompiledResourceType[] = [];
+  for (const type of types.values()) {
+    const services = new Set(type.templates.map((template) => template[1].text));
+    for (const service of services) {
+      if (service.includes('$') || hasWildcard(service)) {
+        anyService.push(type);
+        continue;
+      }
+      let list = byService.get(service);
+      if (!list) byService.set(service, (list = []));
+      list.push(type);
+    }
+  }
+  return {
+    types: [...types.values()],
+    complete,
+    unresolvedServices,
+    hasActions,
+    byService,
+    anyService: [...new Set(anyService)],
+  };
 }
 
 type Fields = readonly [string, string, string, string, string];
@@ -80,23 +139,57 @@ function fieldOf(template: TemplateFields, field: number, value: string): boolea
 
 const fitCache = new Map<CompiledResourceType, Map<string, boolean>>();
 
+/** The literal start of a text: up to the first wildcard or variable. */
+function literalHead(text: string, marks: string): string {
+  for (let i = 0; i < text.length; i++) if (marks.includes(text[i] as string)) return text.slice(0, i);
+  return text;
+}
+
+/** A policy ARN's fields, with what is computed once per ARN. */
+interface PolicyArn {
+  readonly fields: Fields;
+  readonly key: string;
+  /** the resource field's literal start */
+  readonly head: string;
+}
+
+function policyArn(fields: Fields): PolicyArn {
+  return { fields, key: fields.join('\u0000'), head: literalHead(fields[4], '*?$') };
+}
+
+const templateHeads = new WeakMap<TemplateFields, string>();
+
+function templateHead(template: TemplateFields): string {
+  let head = templateHeads.get(template);
+  if (head === undefined) {
+    head = literalHead(template[4].text, '$*');
+    templateHeads.set(template, head);
+  }
+  return head;
+}
+
 /** Every field of one of the type's templates fits the policy ARN's fields (cached per type). */
-function typeMatches(type: CompiledResourceType, fields: Fields): boolean {
-  const key = fields.join('\u0000');
+function typeMatches(type: CompiledResourceType, arn: PolicyArn): boolean {
   let perType = fitCache.get(type);
-  let fits = perType?.get(key);
+  let fits = perType?.get(arn.key);
   if (fits !== undefined) return fits;
-  fits = type.templates.some(
-    (template) =>
+  const { fields, head } = arn;
+  fits = type.templates.some((template) => {
+    // Cheap rejection: the literal starts of the resource fields must agree.
+    const other = templateHead(template);
+    const n = Math.min(other.length, head.length);
+    if (other.slice(0, n) !== head.slice(0, n)) return false;
+    return (
       fieldOf(template, 1, fields[1]) &&
       fieldOf(template, 4, fields[4]) &&
       fieldOf(template, 2, fields[2]) &&
       fieldOf(template, 3, fields[3]) &&
-      fieldOf(template, 0, fields[0]),
-  );
+      fieldOf(template, 0, fields[0])
+    );
+  });
   if (!perType) fitCache.set(type, (perType = new Map()));
   if (perType.size > 5_000) perType.clear();
-  if (key.length <= 4096) perType.set(key, fits);
+  if (arn.key.length <= 4096) perType.set(arn.key, fits);
   return fits;
 }
 
@@ -209,18 +302,20 @@ function checkArnType(v: Validation, item: ListItem, fields: Fields, candidates:
   const service = fields[1];
   // A wildcard in the service field is reported on its own (wildcard-in-service-name).
   if (hasWildcard(variablesAsWildcards(service))) return;
-  if (types.some((type) => typeMatches(type, fields))) return;
+  const arn = policyArn(fields);
+  const relevant = typesFor(candidates, service);
+  if (relevant.some((type) => typeMatches(type, arn))) return;
   if ([...candidates.unresolvedServices].some((unresolved) => wildcardsIntersect(unresolved, service)))
     return;
   const text = item.value;
-  const sameService = types.filter((type) => fieldFits(type, 1, service));
+  const sameService = relevant.filter((type) => fieldFits(type, 1, service));
   if (sameService.length > 0) {
     const resourceOk = sameService.filter((type) => fieldFits(type, 4, fields[4]));
     if (resourceOk.length > 0) {
       diagnoseFields(v, item, fields, resourceOk);
       return;
     }
-    const others = otherTypesOfService(v, service).filter((type) => typeMatches(type, fields));
+    const others = otherTypesOfService(v, service).filter((type) => typeMatches(type, arn));
     if (others.length > 0) {
       reportUnsupported(v, item, types, others);
       return;
@@ -239,7 +334,7 @@ function checkArnType(v: Validation, item: ListItem, fields: Fields, candidates:
     v,
     item,
     types,
-    otherTypesOfService(v, service).filter((type) => typeMatches(type, fields)),
+    otherTypesOfService(v, service).filter((type) => typeMatches(type, arn)),
   );
 }
 
