@@ -3,13 +3,17 @@
  * difference with itself, with any reformatting (serialization, normalisation, statement and value
  * order, case of actions and condition keys, single value versus list), with its compaction and
  * with its split parts put back together; adding an Allow statement never removes access and
- * adding a Deny statement never adds any.
+ * adding a Deny statement never adds any. And against the evaluator (src/policy/evaluate): when
+ * the new document allows a request the old one does not, the diff says new access; when the old
+ * one allows a request the new one does not, it lists something removed.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { accessDiff } from './accessDiff';
 import type { AccessDiff } from './accessDiff';
 import { compactPolicy, documentSize } from './compact';
+import { evaluate } from './evaluate';
+import type { EvaluationRequest } from './evaluate';
 import { statementObjects } from './grants';
 import { isJsonObject } from './json';
 import type { JsonObject, JsonValue } from './model';
@@ -287,6 +291,84 @@ describe('accessDiff properties', () => {
         expect(result.uncertain).toEqual([]);
         expect(result.newAccess).toBe(false);
       }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('agrees with the evaluator: a request only the new document allows means new access', () => {
+    const actionNames = [
+      ...fakeCatalog.allActions.map((a) => `${a.service}:${a.name}`),
+      'foo:Bar',
+      'foo:Baz',
+      'legacy:GetThing',
+    ];
+    const requestArb: fc.Arbitrary<EvaluationRequest> = fc.record({
+      principal: fc
+        .constantFrom('ana', 'bob')
+        .map((user) => ({ arn: `arn:aws:iam::111122223333:user/${user}` })),
+      action: fc.constantFrom(...actionNames),
+      resource: fc.constantFrom(
+        'arn:aws:s3:::b',
+        'arn:aws:s3:::b/abc',
+        'arn:aws:s3:::b/logs/x',
+        'arn:aws:s3:::B/x',
+        'arn:aws:s3:::home/ana/x',
+        'arn:aws:s3:::home/bob/x',
+        'arn:aws:s3:::other',
+        'arn:aws:iam::111122223333:role/app-web',
+        'arn:aws:iam::111122223333:role/admin',
+      ),
+      context: fc.constantFrom<Record<string, string>>(
+        {},
+        { 'aws:SecureTransport': 'true' },
+        { 'aws:SecureTransport': 'false', 'aws:RequestedRegion': 'eu-west-1' },
+        { 'aws:RequestedRegion': 'us-east-1', 'aws:PrincipalTag/team': 'ops' },
+        {
+          'aws:SecureTransport': 'true',
+          'aws:MultiFactorAuthPresent': 'true',
+          's3:prefix': 'home/x',
+          'aws:RequestedRegion': 'eu-west-1',
+          'aws:PrincipalTag/team': 'dev',
+        },
+      ),
+    });
+    // The new document: the old one with a statement added, removed or replaced, or another one.
+    const pairArb = fc
+      .tuple(
+        documentArb,
+        statementArb,
+        fc.nat(),
+        fc.constantFrom('add', 'remove', 'replace', 'other'),
+        documentArb,
+      )
+      .map(([before, statement, at, change, other]): [JsonObject, JsonObject] => {
+        const statements = statementObjects(before);
+        const i = at % statements.length;
+        if (change === 'other') return [before, other];
+        const next =
+          change === 'add'
+            ? [...statements, statement]
+            : change === 'remove'
+              ? statements.filter((_, k) => k !== i)
+              : statements.map((s, k) => (k === i ? statement : s));
+        return [before, { ...before, Statement: next }];
+      });
+    const allowed = (document: JsonObject, request: EvaluationRequest) =>
+      evaluate({ identityPolicies: [{ name: 'p', document }], request }).decision === 'allowed';
+    fc.assert(
+      fc.property(
+        pairArb,
+        fc.array(requestArb, { minLength: 10, maxLength: 30 }),
+        ([before, after], requests) => {
+          const result = diff(before, after);
+          for (const request of requests) {
+            const was = allowed(before, request);
+            const is = allowed(after, request);
+            if (is && !was) expect(result.newAccess, JSON.stringify(request)).toBe(true);
+            if (was && !is) expect(result.removed.length, JSON.stringify(request)).toBeGreaterThan(0);
+          }
+        },
+      ),
       { numRuns: RUNS },
     );
   });

@@ -24,7 +24,8 @@
  *    (whatever their conditions): a witness resource is found;
  *  - `uncertain` ("changed, cannot prove narrower") otherwise: an old grant overlaps it but the
  *    containment cannot be decided (other conditions, NotResource, a Deny partly covering it, ...).
- * An old grant that no new grant covers is `removed`. `newAccess` is true when anything is added
+ * An old grant that no new grant covers is `removed` (gone, or narrowed: a new Condition, a
+ * smaller resource, a new Deny). `newAccess` is true when anything is added
  * or uncertain. Two documents that name the same grants give no difference at all: the diff is
  * exact for reformatting, reordering, compaction and splitting; it is conservative elsewhere (it
  * may say uncertain where a finer analysis would prove no new access, never the reverse).
@@ -429,7 +430,7 @@ interface ParsedStatement {
   readonly anyService: readonly string[];
   /** catalog keys the patterns match */
   readonly matched: ReadonlySet<string>;
-  /** values of an Action list that match no catalog action, as written */
+  /** values of the action element that match no catalog action, as written */
   readonly unknown: readonly string[];
   readonly resources: readonly ResourceSpec[];
   readonly condition: Condition | null;
@@ -481,7 +482,7 @@ function parseStatements(document: JsonValue, catalog: CatalogView): ParsedState
       byService,
       anyService,
       matched,
-      unknown: element.key === 'Action' ? unknown : [],
+      unknown,
       resources: resourcesOf(statement),
       condition: conditionOf(statement),
       principalKey: principalValue === undefined ? '' : canonicalJson(principalValue),
@@ -722,7 +723,10 @@ function namesOfCatalog(catalog: CatalogView): ActionName[] {
   return names;
 }
 
-/** The actions any Allow statement of either side names: catalog ones, then unknown ones. */
+/**
+ * The actions to compare: the catalog actions any Allow statement of either side names (all of
+ * them with NotAction), then every entry of any statement that the catalog does not know.
+ */
 function namesOf(
   olds: readonly ParsedStatement[],
   news: readonly ParsedStatement[],
@@ -732,13 +736,14 @@ function namesOf(
   let everything = false;
   const unknown = new Map<string, string>();
   for (const statement of [...olds, ...news]) {
-    if (statement.effect !== 'Allow') continue;
-    if (statement.kind === 'NotAction') everything = true;
-    else for (const key of statement.matched) wanted.add(key);
+    // Unknown names of every statement (Deny and NotAction too): what they leave out may differ.
     for (const entry of statement.unknown) {
       const folded = foldCase(entry);
       if (!unknown.has(folded)) unknown.set(folded, entry);
     }
+    if (statement.effect !== 'Allow') continue;
+    if (statement.kind === 'NotAction') everything = true;
+    else for (const key of statement.matched) wanted.add(key);
   }
   const all = namesOfCatalog(catalog);
   const list = everything ? [...all] : all.filter((name) => wanted.has(name.key));
