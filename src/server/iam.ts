@@ -365,7 +365,11 @@ export class IamGateway {
       action,
       mode: this.mode,
       profile: this.profile,
-      target: this.target,
+      // STS has its own (regional) endpoint on AWS; elsewhere one URL answers both.
+      target:
+        this.mode === 'aws' && action.startsWith('sts:')
+          ? `https://sts.${this.region}.amazonaws.com`
+          : this.target,
       timeouts: this.timeouts,
       maxAttempts: this.maxAttempts,
     };
