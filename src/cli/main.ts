@@ -3,11 +3,12 @@
  * listed here; exit codes are 0 (clean), 1 (findings, new access) and 2 (usage, unreadable input).
  */
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from './io';
+import { checkCommand } from './check';
 import { diffCommand } from './diff';
 import { fitCommand } from './fit';
 import { simulateCommand } from './simulate';
 
-const COMMANDS: readonly Command[] = [diffCommand, fitCommand, simulateCommand];
+const COMMANDS: readonly Command[] = [checkCommand, diffCommand, fitCommand, simulateCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 4);
