@@ -48,7 +48,50 @@ export function saveDraft(draft: SavedDraft, storage: Storage | undefined = glob
 export function clearDraft(storage: Storage | undefined = globalThis.localStorage): void {
   try {
     storage?.removeItem(DRAFT_KEY);
+    storage?.removeItem(SCENARIOS_KEY);
   } catch {
     // nothing to do
   }
+}
+
+/**
+ * The Simulate panel's saved scenarios travel with the draft, under their own key beside it: the
+ * draft autosaves on every edit without reading them back, and a draft saved before scenarios
+ * existed simply has none. The value is opaque here (the simulate feature checks its shape).
+ */
+export const SCENARIOS_KEY = 'workbench.draft.v1.scenarios';
+
+const scenarioListeners = new Set<() => void>();
+
+export function loadScenarios(storage: Storage | undefined = globalThis.localStorage): JsonValue | null {
+  try {
+    const raw = storage?.getItem(SCENARIOS_KEY);
+    return raw ? (JSON.parse(raw) as JsonValue) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Saves the scenarios (null removes them) and tells the listeners of this page. */
+export function saveScenarios(
+  value: JsonValue | null,
+  storage: Storage | undefined = globalThis.localStorage,
+): boolean {
+  let ok = true;
+  try {
+    if (value === null) storage?.removeItem(SCENARIOS_KEY);
+    else storage?.setItem(SCENARIOS_KEY, JSON.stringify(value));
+  } catch {
+    ok = false;
+  }
+  for (const listener of scenarioListeners) listener();
+  return ok;
+}
+
+/** Calls `listener` after each saveScenarios in this page. Returns the unsubscribe function. */
+export function onScenariosSaved(listener: () => void): () => void {
+  scenarioListeners.add(listener);
+  return () => {
+    scenarioListeners.delete(listener);
+  };
 }

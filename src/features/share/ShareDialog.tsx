@@ -9,6 +9,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
+import { loadScenarios } from '../../editor/draftStorage';
 import { useEditorState } from '../../editor/useEditor';
 import { copyText } from '../export/download';
 import { linkWarning, shareLinkFor } from '../export/formats/shareLink';
@@ -28,9 +29,11 @@ function ShareDialogBody({ onClose }: { onClose: () => void }) {
   const state = useEditorState();
   const [settings] = useExportSettings();
   const [copied, setCopied] = useState<string | null>(null);
+  // the Simulate panel's saved scenarios travel with the draft
+  const [scenarios] = useState(() => loadScenarios() ?? undefined);
   const link = useMemo(
-    () => shareLinkFor(pageUrl(), { text: state.text, kind: state.kind, name: settings.name ?? '' }),
-    [state.text, state.kind, settings.name],
+    () => shareLinkFor(pageUrl(), { text: state.text, kind: state.kind, name: settings.name ?? '', scenarios }),
+    [state.text, state.kind, settings.name, scenarios],
   );
   const warning = linkWarning(link.length);
   const copy = () =>

@@ -7,6 +7,7 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Snackbar from '@mui/material/Snackbar';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { saveScenarios } from '../../editor/draftStorage';
 import { useEditorDispatch, useEditorState } from '../../editor/useEditor';
 import type { DraftDecodeResult, SharedDraft } from '../export/formats/shareLink';
 import { exportSettingsStore } from '../export/exportSettings';
@@ -61,6 +62,7 @@ export function SharedDraftOpener() {
       clearPendingSharedDraft();
       dispatch({ type: 'loadText', text: draft.text, kind: draft.kind, label: 'Open shared policy' });
       exportSettingsStore.update({ name: draft.name.length > 0 ? draft.name : null });
+      if (draft.scenarios !== undefined) saveScenarios(draft.scenarios);
       setOpenedMessage(
         replaced ? 'Opened the shared policy. Undo brings back your previous draft.' : 'Opened the shared policy.',
       );

@@ -208,3 +208,48 @@ describe('links and fragments', () => {
     expect(linkWarning(LINK_LENGTH_BROWSER + 1)?.message).toMatch(/browsers may refuse links this long/);
   });
 });
+
+describe('scenarios in share links', () => {
+  /** A link as the workbench made it before scenarios existed: {kind, name, text} only. */
+  function oldLink(draft: SharedDraft): string {
+    const bytes = new TextEncoder().encode(JSON.stringify({ kind: draft.kind, name: draft.name, text: draft.text }));
+    const compressed = deflateSync(bytes, { level: 9 });
+    const crc = crc32(bytes);
+    const out = new Uint8Array(5 + compressed.length);
+    out.set([1, crc >>> 24, (crc >>> 16) & 0xff, (crc >>> 8) & 0xff, crc & 0xff]);
+    out.set(compressed, 5);
+    return base64UrlEncode(out);
+  }
+
+  const scenarios = {
+    format: 1,
+    current: 0,
+    scenarios: [{ name: 'MFA', actions: ['ecs:RunTask'], resources: ['*'], context: [{ key: 'aws:MultiFactorAuthPresent', value: 'true' }] }],
+  };
+
+  it('carries the scenarios and gives them back as they were', () => {
+    const draft: SharedDraft = { ...(SEEDS[0] as SharedDraft), scenarios };
+    expect(decoded(encodeDraft(draft))).toStrictEqual(draft);
+    const link = shareLinkFor('http://127.0.0.1:4317/', draft);
+    expect(readDraftFromHash(new URL(link).hash)).toStrictEqual({ ok: true, draft });
+  });
+
+  it('encodes a draft without scenarios exactly as before, and old links still open', () => {
+    for (const draft of SEEDS) {
+      expect(encodeDraft(draft)).toBe(oldLink(draft));
+      const opened = decoded(oldLink(draft));
+      expect(opened).toStrictEqual(draft);
+      expect('scenarios' in opened).toBe(false);
+    }
+  });
+
+  it('treats a null scenarios member as none', () => {
+    const bytes = new TextEncoder().encode(JSON.stringify({ kind: 'managed', name: '', text: '{}', scenarios: null }));
+    const compressed = deflateSync(bytes, { level: 9 });
+    const crc = crc32(bytes);
+    const out = new Uint8Array(5 + compressed.length);
+    out.set([1, crc >>> 24, (crc >>> 16) & 0xff, (crc >>> 8) & 0xff, crc & 0xff]);
+    out.set(compressed, 5);
+    expect(decoded(base64UrlEncode(out))).toStrictEqual({ kind: 'managed', name: '', text: '{}' });
+  });
+});

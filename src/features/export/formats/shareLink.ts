@@ -14,7 +14,7 @@
  */
 import { deflateSync, Inflate } from 'fflate';
 import { SIZE_QUOTAS } from '../../../policy/model';
-import type { PolicyKind } from '../../../policy/model';
+import type { JsonValue, PolicyKind } from '../../../policy/model';
 
 export interface SharedDraft {
   /** the policy text exactly as typed */
@@ -22,6 +22,11 @@ export interface SharedDraft {
   readonly kind: PolicyKind;
   /** the policy name; may be empty */
   readonly name: string;
+  /**
+   * The Simulate panel's saved scenarios, when there are any (opaque here: the simulate feature
+   * checks their shape). Links made before scenarios existed have none and still open.
+   */
+  readonly scenarios?: JsonValue;
 }
 
 export type DraftDecodeResult =
@@ -126,7 +131,11 @@ function isPolicyKind(value: unknown): value is PolicyKind {
 
 /** The fragment value for a draft (what follows `#draft=`). */
 export function encodeDraft(draft: SharedDraft): string {
-  const json = JSON.stringify({ kind: draft.kind, name: draft.name, text: draft.text });
+  const json = JSON.stringify(
+    draft.scenarios === undefined
+      ? { kind: draft.kind, name: draft.name, text: draft.text }
+      : { kind: draft.kind, name: draft.name, text: draft.text, scenarios: draft.scenarios },
+  );
   const bytes = new TextEncoder().encode(json);
   const compressed = deflateSync(bytes, { level: 9 });
   const out = new Uint8Array(HEADER_BYTES + compressed.length);
@@ -213,12 +222,15 @@ function decodeUnsafe(encoded: string): DraftDecodeResult {
   if (crc32(inflated) !== expectedCrc) return fail(DAMAGED);
   const value: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflated));
   if (typeof value !== 'object' || value === null) return fail(DAMAGED);
-  const { kind, name, text } = value as Record<string, unknown>;
+  const { kind, name, text, scenarios } = value as Record<string, unknown>;
   if (typeof text !== 'string' || typeof name !== 'string') return fail(DAMAGED);
   if (!isPolicyKind(kind))
     return fail(
       `This share link holds a policy of a kind this workbench does not know (${JSON.stringify(kind)}).`,
     );
+  // JSON.parse gives JSON values only, so whatever is there is a JsonValue
+  if (scenarios !== undefined && scenarios !== null)
+    return { ok: true, draft: { kind, name, text, scenarios: scenarios as JsonValue } };
   return { ok: true, draft: { kind, name, text } };
 }
 
