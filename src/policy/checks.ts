@@ -133,6 +133,7 @@ export const CHECKS = {
   'missing-brace-in-variable': { severity: 'error', title: 'Missing brace in variable' },
   'missing-quote-in-variable': { severity: 'error', title: 'Missing quote in variable' },
   'unsupported-space-in-variable': { severity: 'error', title: 'Unsupported space in variable' },
+  'unsupported-symbol-in-variable': { severity: 'error', title: 'Unsupported symbol in variable' },
   'empty-variable': { severity: 'error', title: 'Empty variable' },
   'variable-unsupported-in-element': { severity: 'error', title: 'Variable unsupported in element' },
   'variable-unsupported-in-version': { severity: 'error', title: 'Variable unsupported in version' },
@@ -265,6 +266,8 @@ export const UNMAPPED_CODES: Readonly<Partial<Record<CheckCode, string>>> = {
     'Access Analyzer has no check for Allow with NotAction in identity policies; it allows every action not listed, including future ones, so it is a security warning like Allow with NotPrincipal.',
   'allow-with-not-resource':
     'Access Analyzer has no check for Allow with NotResource; it allows the actions on every resource not listed, including future ones, so it is a security warning like Allow with NotPrincipal.',
+  'unsupported-symbol-in-variable':
+    'Access Analyzer\'s "Unsupported symbol in variable" check is not in the reference table copied here; it is an error like its sibling "Unsupported space in variable": the variable names no context key, so IAM never replaces it.',
   'validator-internal-error':
     'A failure of this validator, not of the policy: a warning so that it never blocks a valid policy.',
 };

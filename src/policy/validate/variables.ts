@@ -48,6 +48,15 @@ function checkVariableSyntax(v: Validation, text: string, pointer: string): bool
       );
       continue;
     }
+    const symbol = firstUnsupportedSymbol(name);
+    if (symbol !== undefined) {
+      v.report(
+        'unsupported-symbol-in-variable',
+        pointer,
+        `The policy variable "\${${content}}" has the symbol ${q(symbol)} in its name. A variable names a context key: letters, digits and _ . : / - (tag keys also + = @). Remove the symbol, or write the value literally.`,
+      );
+      continue;
+    }
     if (comma >= 0) {
       const fallback = content.slice(comma + 1).trim();
       if (!/^'[^']*'$/.test(fallback)) {
@@ -59,6 +68,21 @@ function checkVariableSyntax(v: Validation, text: string, pointer: string): bool
       }
     }
   }
+}
+
+/** Characters a context key name may hold in a variable (tag keys add + = @). */
+function allowedInName(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    '_.:/-+=@'.includes(String.fromCharCode(code))
+  );
+}
+
+function firstUnsupportedSymbol(name: string): string | undefined {
+  for (let i = 0; i < name.length; i++) if (!allowedInName(name.charCodeAt(i))) return name[i];
+  return undefined;
 }
 
 function strings(value: JsonValue, pointer: string, into: { text: string; pointer: string }[]): void {
