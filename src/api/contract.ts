@@ -105,7 +105,7 @@ export interface PolicyDocumentOutput {
   readonly versionId: string;
   readonly isDefaultVersion: boolean;
   readonly createDate?: string;
-  /** the document text, URL-decoded exactly once */
+  /** the document text exactly as stored: URL-decoded once when IAM sent it encoded, else as sent */
   readonly document: string;
 }
 

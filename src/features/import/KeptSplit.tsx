@@ -14,10 +14,12 @@ export interface KeptSplitProps {
   readonly quota: number;
   readonly at: Date;
   readonly onDiscard: () => void;
+  /** creates the parts in the account as one set */
+  readonly onCreate?: () => void;
 }
 
 /** A split the user kept: its parts stay available (to download now, to create later) while editing goes on. */
-export function KeptSplit({ split, quota, at, onDiscard }: KeptSplitProps) {
+export function KeptSplit({ split, quota, at, onDiscard, onCreate }: KeptSplitProps) {
   const [shown, setShown] = useState(false);
   const time = at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
   return (
@@ -33,6 +35,11 @@ export function KeptSplit({ split, quota, at, onDiscard }: KeptSplitProps) {
           <Button color="inherit" size="small" onClick={() => downloadParts(split.documents)}>
             Download all
           </Button>
+          {onCreate && (
+            <Button color="inherit" size="small" onClick={onCreate}>
+              Create in the account…
+            </Button>
+          )}
           <Button color="inherit" size="small" onClick={onDiscard}>
             Discard
           </Button>

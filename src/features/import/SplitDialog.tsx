@@ -1,3 +1,4 @@
+import { ATTACHED_POLICY_QUOTA } from '../../policy/iamLimits';
 import DownloadIcon from '@mui/icons-material/Download';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -19,7 +20,6 @@ import { SplitParts } from './SplitParts';
 import { useSplit } from './useSplit';
 
 /** IAM's default number of managed policies attached to one user, role or group. */
-const ATTACHED_POLICIES = 10;
 
 export interface SplitDialogProps {
   readonly onClose: () => void;
@@ -29,13 +29,15 @@ export interface SplitDialogProps {
   /** the split already computed for the draft (compacted first) */
   readonly known: SplitResult | undefined;
   readonly onKeep: (result: SplitSuccess) => void;
+  /** creates the parts in the account as one set (with one review) */
+  readonly onCreate?: (result: SplitSuccess) => void;
 }
 
 /**
  * "Split into N policies": parts within the quota that together allow exactly what the draft
  * allows (proved by the core), each downloadable. A split that does not check out is not offered.
  */
-export function SplitDialog({ onClose, partQuota, note, known, onKeep }: SplitDialogProps) {
+export function SplitDialog({ onClose, partQuota, note, known, onKeep, onCreate }: SplitDialogProps) {
   const state = useEditorState();
   const titleId = useId();
   const [compact, setCompact] = useState(true);
@@ -76,9 +78,9 @@ export function SplitDialog({ onClose, partQuota, note, known, onKeep }: SplitDi
                 actions as the draft, every statement keeps its resources and conditions, and each policy is at most{' '}
                 {formatCount(partQuota)} characters.
               </Alert>
-              {ok.documents.length > ATTACHED_POLICIES && (
+              {ok.documents.length > ATTACHED_POLICY_QUOTA && (
                 <Alert severity="warning">
-                  IAM attaches at most {ATTACHED_POLICIES} managed policies to a user, role or group by default (up to 20 with a
+                  IAM attaches at most {ATTACHED_POLICY_QUOTA} managed policies to a user, role or group by default (up to 20 with a
                   quota increase).
                 </Alert>
               )}
@@ -92,6 +94,11 @@ export function SplitDialog({ onClose, partQuota, note, known, onKeep }: SplitDi
         <Button disabled={!ok} onClick={() => ok && onKeep(ok)}>
           Keep the parts
         </Button>
+        {onCreate && (
+          <Button disabled={!ok} onClick={() => ok && onCreate(ok)}>
+            Create in the account…
+          </Button>
+        )}
         <Button variant="contained" startIcon={<DownloadIcon />} disabled={!ok} onClick={() => ok && downloadParts(ok.documents)}>
           Download all
         </Button>

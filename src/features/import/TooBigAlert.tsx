@@ -1,3 +1,4 @@
+import { CreatePolicySetDialog } from '../account/CreatePolicySetDialog';
 import CallSplitIcon from '@mui/icons-material/CallSplit';
 import CompressIcon from '@mui/icons-material/Compress';
 import Alert from '@mui/material/Alert';
@@ -31,6 +32,7 @@ export function TooBigAlert() {
   const [dialog, setDialog] = useState<'compact' | 'split' | undefined>(undefined);
   const [kept, setKept] = useState<{ split: SplitSuccess; quota: number; at: Date } | undefined>(undefined);
   const [message, setMessage] = useState<string | undefined>(undefined);
+  const [creating, setCreating] = useState<{ split: SplitSuccess; quota: number } | undefined>(undefined);
 
   const split = plan.status === 'done' ? plan.split : undefined;
   const compaction = plan.status === 'done' ? plan.compaction : undefined;
@@ -38,7 +40,22 @@ export function TooBigAlert() {
 
   return (
     <>
-      {kept && <KeptSplit split={kept.split} quota={kept.quota} at={kept.at} onDiscard={() => setKept(undefined)} />}
+      {kept && (
+        <KeptSplit
+          split={kept.split}
+          quota={kept.quota}
+          at={kept.at}
+          onDiscard={() => setKept(undefined)}
+          onCreate={() => setCreating({ split: kept.split, quota: kept.quota })}
+        />
+      )}
+      {creating && (
+        <CreatePolicySetDialog
+          parts={creating.split.documents.map((document, i) => ({ name: `part ${i + 1}`, document, size: creating.split.sizes[i] ?? 0 }))}
+          quota={creating.quota}
+          onClose={() => setCreating(undefined)}
+        />
+      )}
       {over && (
         <Alert severity="warning" aria-label="Over the size quota" role="region">
           <AlertTitle>Over the size quota</AlertTitle>
@@ -100,6 +117,16 @@ export function TooBigAlert() {
             setKept({ split: result, quota: target.partQuota ?? size.quota, at: new Date() });
             setDialog(undefined);
           }}
+          {...(state.kind === 'managed'
+            ? {
+                onCreate: (result: SplitSuccess) => {
+                  const quota = target.partQuota ?? size.quota;
+                  setKept({ split: result, quota, at: new Date() });
+                  setCreating({ split: result, quota });
+                  setDialog(undefined);
+                },
+              }
+            : {})}
         />
       )}
       <Snackbar

@@ -1,0 +1,78 @@
+import { useCallback, useState } from 'react';
+import { call, toApiError } from '../../api/client';
+import type { AttachResult } from '../../api/contract';
+import { serializeDocument } from '../../policy/serialize';
+import { useAccountRefresh } from './accountQueries';
+import { targetKey, type AttachTarget } from './attachResults';
+import { attachmentsToSend, partTags, partsToCreate, type PartState, type SetPart } from './policySetCreation';
+
+export interface SetRequest {
+  readonly stem: string;
+  readonly names: readonly string[];
+  readonly parts: readonly SetPart[];
+  readonly description: string;
+  readonly targets: readonly AttachTarget[];
+}
+
+/**
+ * Creates every part of a set, then attaches every created part to every target, one result per
+ * part and per target. `run` again (Retry failed) redoes only what failed in a way a retry can
+ * fix: a part whose create failed (the server answers a lost create with its own result), or an
+ * attachment that failed for a passing reason. Attaching is idempotent in IAM too.
+ */
+export function usePolicySetCreation(count: number) {
+  const [states, setStates] = useState<readonly PartState[]>(() => Array.from({ length: count }, () => ({ status: 'waiting' })));
+  const [results, setResults] = useState<ReadonlyMap<string, ReadonlyMap<string, AttachResult>>>(new Map());
+  const [busy, setBusy] = useState(false);
+  const refresh = useAccountRefresh();
+
+  const run = useCallback(
+    async (request: SetRequest) => {
+      setBusy(true);
+      try {
+        const next = [...(states.length === count ? states : Array.from({ length: count }, () => ({ status: 'waiting' }) as PartState))];
+        for (const index of partsToCreate(next)) {
+          const part = request.parts[index];
+          const name = request.names[index];
+          if (!part || !name) continue;
+          try {
+            const out = await call('createPolicy', {
+              name,
+              document: serializeDocument(part.document, { format: 'pretty' }),
+              ...(request.description.trim() ? { description: request.description } : {}),
+              tags: partTags(request.stem, index, count),
+            });
+            next[index] = { status: 'created', policy: out.policy };
+          } catch (e) {
+            const error = toApiError(e);
+            next[index] = { status: 'failed', error: { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) } };
+            refresh.failed(error);
+          }
+          setStates([...next]);
+        }
+        const merged = new Map(results);
+        for (const step of attachmentsToSend(next, request.targets, results)) {
+          const forPart = new Map(merged.get(step.policyArn));
+          try {
+            const out = await call('attachPolicy', { policyArn: step.policyArn, targets: step.targets.map(({ kind, name }) => ({ kind, name })) });
+            for (const result of out.results) forPart.set(targetKey(result), result);
+          } catch (e) {
+            const error = toApiError(e);
+            refresh.failed(error);
+            for (const target of step.targets) {
+              forPart.set(targetKey(target), { ...target, status: 'error', code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) });
+            }
+          }
+          merged.set(step.policyArn, forPart);
+          setResults(new Map(merged));
+        }
+        refresh.changed();
+      } finally {
+        setBusy(false);
+      }
+    },
+    [count, states, results, refresh],
+  );
+
+  return { states, results, busy, run };
+}
