@@ -34,18 +34,27 @@ export async function validateBench(): Promise<void> {
     const findings = validate(model, catalog, { kind: 'managed' });
     const first = performance.now() - start;
     const times: number[] = [];
+    const cpuTimes: number[] = [];
     for (let i = 0; i < 7; i++) {
+      const cpu = process.cpuUsage();
       start = performance.now();
       validate(model, catalog, { kind: 'managed' });
       times.push(performance.now() - start);
+      const used = process.cpuUsage(cpu);
+      cpuTimes.push((used.user + used.system) / 1000);
     }
     const { median } = summarizeTimes(times);
+    const cpuMedian = summarizeTimes(cpuTimes).median;
     if (first > worstFirst.time) worstFirst = { time: first, name: testCase.name };
     if (median > worstMedian.time) worstMedian = { time: median, name: testCase.name };
     console.log(
-      `  ${testCase.name.padEnd(66)} ${(size / 1000).toFixed(0).padStart(3)} KB  first ${ms(first).padStart(9)}  median ${ms(median).padStart(9)}  ${findings.length} findings`,
+      `  ${testCase.name.padEnd(66)} ${(size / 1000).toFixed(0).padStart(3)} KB  first ${ms(first).padStart(9)}  median ${ms(median).padStart(9)} (CPU ${ms(cpuMedian)})  ${findings.length} findings`,
     );
   }
   console.log(`  worst first run: ${ms(worstFirst.time)} (${worstFirst.name})`);
   console.log(`  worst median:    ${ms(worstMedian.time)} (${worstMedian.name})`);
+  const load = (await import('node:os')).loadavg()[0] ?? 0;
+  console.log(
+    `  (load average while measuring: ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} cores)`,
+  );
 }

@@ -32,8 +32,10 @@ interface ServiceEntry {
   readonly actions: readonly ActionRef[];
   readonly lowerNames: readonly string[];
   readonly byLowerName: ReadonlyMap<string, ActionRef>;
-  /** "\n" + every lower-cased name + "\n", to reject a pattern whose literal part no name holds */
+  /** "\n" + every lower-cased name + "\n", to find the names that hold a pattern's literal part */
   readonly joined: string;
+  /** where each name starts in `joined` (ascending) */
+  readonly starts: readonly number[];
 }
 
 /** A condition key as the catalog defines it, with the service that lists it. */
@@ -316,7 +318,7 @@ export class CatalogIndex {
       name: service.name,
       actions,
       lowerNames: actions.map((action) => action.name.toLowerCase()),
-      joined: `\n${actions.map((action) => action.name.toLowerCase()).join('\n')}\n`,
+      ...joinNames(actions.map((action) => action.name.toLowerCase())),
       byLowerName: new Map(actions.map((action) => [action.name.toLowerCase(), action])),
     };
     this.services.set(lower, entry);
@@ -407,8 +409,8 @@ export class CatalogIndex {
       if (!nameMatches(service, prefix)) continue;
       const entry = this.entry(prefix);
       if (!entry || !entry.joined.includes(literal)) continue;
-      const found = entry.lowerNames.findIndex((candidate) => nameMatches(name, candidate));
-      if (found >= 0) return entry.actions[found];
+      for (const i of candidateNames(entry, name))
+        if (nameMatches(name, entry.lowerNames[i] as string)) return entry.actions[i];
     }
     return undefined;
   }
@@ -548,6 +550,46 @@ interface NamePattern {
   readonly star: boolean;
 }
 
+function joinNames(names: readonly string[]): { joined: string; starts: number[] } {
+  const starts: number[] = [];
+  let offset = 1;
+  for (const name of names) {
+    starts.push(offset);
+    offset += name.length + 1;
+  }
+  return { joined: `\n${names.join('\n')}\n`, starts };
+}
+
+/** The index of the name that holds offset `at` of `joined`. */
+function nameAt(starts: readonly number[], at: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if ((starts[middle] as number) <= at) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/**
+ * Indexes of the names that may match: those holding the pattern's longest literal run, found
+ * by searching the joined names (each name tested once), in name order.
+ */
+function candidateNames(service: ServiceEntry, pattern: NamePattern): number[] {
+  const literal = longestLiteral(pattern.text);
+  if (literal === '') return service.lowerNames.map((_, i) => i);
+  const found: number[] = [];
+  let from = 0;
+  for (;;) {
+    const at = service.joined.indexOf(literal, from);
+    if (at < 0) return found;
+    const index = nameAt(service.starts, at);
+    found.push(index);
+    from = (service.starts[index] as number) + (service.lowerNames[index] as string).length + 1;
+  }
+}
+
 /** The longest run of a pattern without "*" or "?" (every match holds it). */
 function longestLiteral(pattern: string): string {
   let best = '';
@@ -655,8 +697,8 @@ function collectMatches(service: ServiceEntry, actionPart: string, into: ActionR
     return;
   }
   const pattern = namePattern(actionPart);
-  if (pattern.minLength === Infinity || !service.joined.includes(longestLiteral(pattern.text))) return;
-  for (let i = 0; i < names.length; i++)
+  if (pattern.minLength === Infinity) return;
+  for (const i of candidateNames(service, pattern))
     if (nameMatches(pattern, names[i] as string)) into.push(service.actions[i] as ActionRef);
 }
 

@@ -18,7 +18,8 @@ import { variablesAsWildcards } from './variableText';
 export const REDUNDANCY_BUDGET = 40_000;
 
 class PatternSets {
-  private readonly sets = new Map<ActionPattern, ReadonlySet<string>>();
+  /** by the pattern's lower-cased text: statements often repeat the same patterns */
+  private readonly sets = new Map<string, ReadonlySet<string>>();
   private remaining = REDUNDANCY_BUDGET;
 
   /** Takes one unit of comparison work; false when the budget is spent. */
@@ -29,10 +30,11 @@ class PatternSets {
   }
 
   of(pattern: ActionPattern): ReadonlySet<string> {
-    let set = this.sets.get(pattern);
+    const key = pattern.item.value.toLowerCase();
+    let set = this.sets.get(key);
     if (!set) {
       set = new Set(pattern.matches.map((action) => action.id));
-      this.sets.set(pattern, set);
+      this.sets.set(key, set);
     }
     return set;
   }
@@ -113,6 +115,7 @@ export function checkRedundantActions(v: Validation, statement: StatementContext
 function resourceCovers(outer: string, inner: string): boolean {
   if (outer === inner) return true;
   if (outer.includes('${') || !hasWildcard(outer)) return false;
+  if (!inner.startsWith(literalPrefix(outer))) return false;
   return wildcardIncludes(outer, variablesAsWildcards(inner));
 }
 
