@@ -8,6 +8,7 @@ import { SIZE_QUOTAS } from '../policy/model';
 import { parse } from '../policy/parse';
 import { policySize } from '../policy/size';
 import { locateFindings, validate } from '../policy/validate';
+import { leastPrivilegeFindings, plainFindings } from '../policy/leastPrivilege';
 import { loadCatalog, readInput } from './files';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo, type Command } from './io';
 
@@ -105,6 +106,11 @@ export function checkText(
     findings.push(
       ...locateFindings(
         validate(result.model, catalog, { kind, sizeChars: size, text }),
+        result.locate,
+        result.locateKey,
+      ),
+      ...locateFindings(
+        plainFindings(leastPrivilegeFindings(result.model, catalog, kind)),
         result.locate,
         result.locateKey,
       ),

@@ -7,6 +7,7 @@ import type { CatalogView } from '../catalog/catalog';
 import type { Finding, ParseResult, PolicyKind, PolicyModel } from './model';
 import { parse } from './parse';
 import { policySize, sizeReport, type SizeReport } from './size';
+import { leastPrivilegeFindings, plainFindings } from './leastPrivilege';
 import { locateFindings, validate } from './validate';
 
 export interface AnalyzeOptions {
@@ -53,6 +54,8 @@ export function analyze(text: string, catalog: CatalogView, options: AnalyzeOpti
   if (parsed.model) {
     const validated = validate(parsed.model, catalog, { kind: options.kind, sizeChars });
     findings.push(...locateFindings(validated, parsed.locate, parsed.locateKey));
+    const leastPrivilege = plainFindings(leastPrivilegeFindings(parsed.model, catalog, options.kind));
+    findings.push(...locateFindings(leastPrivilege, parsed.locate, parsed.locateKey));
   }
   return {
     text,
