@@ -72,3 +72,19 @@ describe('alreadyListed', () => {
     expect(alreadyListed(statement!, 's3:PutObject')).toBe(false);
   });
 });
+
+describe('placeAction with a reason to pass a block over', () => {
+  it('makes a new block and says which block was passed over and why', () => {
+    const list = blocks('{"Effect":"Allow","Action":["iam:ListRoles","iam:ListPolicies"],"Resource":"*"}');
+    expect(placeAction(list, 'iam', () => 'its actions take only Resource "*"')).toEqual({
+      kind: 'new',
+      reason: { index: 0, why: 'its actions take only Resource "*"' },
+    });
+    expect(placeAction(list, 'iam', () => undefined)).toEqual({
+      kind: 'block',
+      id: 'b1',
+      index: 0,
+      service: 'iam',
+    });
+  });
+});

@@ -19,7 +19,7 @@ export interface BlockRef {
 
 export type Placement =
   | { readonly kind: 'block'; readonly id: string; readonly index: number; readonly service?: string }
-  | { readonly kind: 'new' };
+  | { readonly kind: 'new'; readonly reason?: { readonly index: number; readonly why: string } };
 
 function isEmpty(block: BlockRef): boolean {
   const { statement } = block;
@@ -32,9 +32,18 @@ function isEmpty(block: BlockRef): boolean {
   );
 }
 
-/** The block that takes an action (or a pattern) of `service`. */
-export function placeAction(blocks: readonly BlockRef[], service: string): Placement {
+/**
+ * The block that takes an action (or a pattern) of `service`. `rejects` (for a single action) says
+ * why a block of the service must not take it (see whyNotMerge); that block is then passed over
+ * and, when no other fits, the placement is a new block with the reason.
+ */
+export function placeAction(
+  blocks: readonly BlockRef[],
+  service: string,
+  rejects?: (block: BlockRef) => string | undefined,
+): Placement {
   const prefix = service.toLowerCase();
+  let reason: { index: number; why: string } | undefined;
   for (const [index, block] of blocks.entries()) {
     if (isEmpty(block)) return { kind: 'block', id: block.id, index };
     const shape = blockShape(block.statement, block.chosenService);
@@ -44,10 +53,12 @@ export function placeAction(blocks: readonly BlockRef[], service: string): Place
       block.statement.effect === 'Allow' &&
       block.statement.notAction === undefined
     ) {
-      return { kind: 'block', id: block.id, index, service: prefix };
+      const why = rejects?.(block);
+      if (why === undefined) return { kind: 'block', id: block.id, index, service: prefix };
+      reason ??= { index, why };
     }
   }
-  return { kind: 'new' };
+  return reason ? { kind: 'new', reason } : { kind: 'new' };
 }
 
 /** The block that takes a service: the first empty one, or a new one. */

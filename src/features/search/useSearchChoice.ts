@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useCatalog } from '../../editor/useCatalog';
 import { useEditorDispatch, useEditorState } from '../../editor/useEditor';
 import type { JsonObject } from '../../policy/model';
+import { whyNotMerge } from '../../policy/leastPrivilege/placement';
 import { buildModel } from '../../policy/parse';
 import { addPattern, setActionsSelected } from '../actions/actionEntries';
 import { useLatest } from '../actions/useLatest';
@@ -59,12 +60,19 @@ export function useSearchChoice(): (option: SearchOption) => ChoiceOutcome | und
       }
 
       const entry = option.kind === 'pattern' ? option.entry : `${prefix}:${option.action}`;
-      const place = placeAction(blocks, prefix);
+      const place = placeAction(
+        blocks,
+        prefix,
+        option.kind === 'pattern' ? undefined : (block) => whyNotMerge(block.statement, entry, view),
+      );
       if (place.kind === 'new') {
         const statement: JsonObject = { Effect: 'Allow', Action: [entry], Resource: [] };
         dispatch({ type: 'addBlock', statement, meta: { service: prefix } });
+        const why = place.reason
+          ? `: permission block ${place.reason.index + 1} was not used because ${place.reason.why}`
+          : '';
         return {
-          message: `Added ${entry} in a new permission block ${state.ids.length + 1}.`,
+          message: `Added ${entry} in a new permission block ${state.ids.length + 1}${why}.`,
           blockIndex: state.ids.length,
         };
       }

@@ -9,6 +9,7 @@ import { buildModel } from '../parse';
 import { applyLeastPrivilegeFix, leastPrivilegeFindings } from './index';
 import { keyMatches, templatePattern } from './catalogFacts';
 import { passRoleStatement } from './dependencies';
+import { whyNotMerge } from './placement';
 
 let catalog: CatalogView;
 beforeAll(async () => {
@@ -236,5 +237,28 @@ describe('iam-workbench check', () => {
     );
     await main(['check', '--format', 'json', '-'], { ...io, readStdin: () => Promise.resolve(without) });
     expect(out).toContain('missing-pass-role');
+  });
+});
+
+describe('whyNotMerge', () => {
+  const statement = (s: JsonValue) => buildModel(policy(s)).statements[0]!;
+  it('keeps iam:PassRole out of a block of List actions that take only "*"', () => {
+    const list = statement({ Effect: 'Allow', Action: ['iam:ListRoles', 'iam:ListPolicies'], Resource: '*' });
+    expect(whyNotMerge(list, 'iam:PassRole', catalog)).toContain('can be limited to ARNs');
+    expect(whyNotMerge(list, 'iam:ListUsers', catalog)).toBeUndefined();
+  });
+  it('keeps an action out of a block whose condition does not apply to it', () => {
+    const pass = statement({
+      Effect: 'Allow',
+      Action: 'iam:PassRole',
+      Resource: 'arn:aws:iam::1:role/r',
+      Condition: { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } },
+    });
+    expect(whyNotMerge(pass, 'iam:GetRole', catalog)).toContain('iam:PassedToService');
+  });
+  it('keeps a "*"-only action out of a block of ARNs', () => {
+    const arns = statement({ Effect: 'Allow', Action: 'iam:GetRole', Resource: 'arn:aws:iam::1:role/r' });
+    expect(whyNotMerge(arns, 'iam:ListRoles', catalog)).toContain('takes only Resource "*"');
+    expect(whyNotMerge(arns, 'iam:UpdateRole', catalog)).toBeUndefined();
   });
 });
