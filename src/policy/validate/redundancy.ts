@@ -15,7 +15,7 @@ import { variablesAsWildcards } from './variableText';
  * huge policy they stop after this much work rather than freeze the editor (the rest of the
  * validation is linear). Exact duplicates are found by hashing and never count.
  */
-export const REDUNDANCY_BUDGET = 40_000;
+export const REDUNDANCY_BUDGET = 10_000;
 
 class PatternSets {
   /** by the pattern's lower-cased text: statements often repeat the same patterns */
@@ -195,11 +195,20 @@ interface StatementShape {
   readonly patterns: readonly ActionPattern[];
   readonly invalidActions: ReadonlySet<string>;
   readonly resources: readonly string[];
+  /** each resource's literal prefix (see literalPrefix) */
+  readonly prefixes: readonly string[];
 }
 
 function statementCovers(outer: StatementShape, inner: StatementShape, sets: PatternSets): boolean {
   for (const resource of inner.resources) {
-    if (!outer.resources.some((candidate) => resourceCovers(candidate, resource))) return false;
+    let covered = false;
+    for (let i = 0; i < outer.resources.length && !covered; i++) {
+      const candidate = outer.resources[i] as string;
+      covered =
+        candidate === resource ||
+        (resource.startsWith(outer.prefixes[i] as string) && resourceCovers(candidate, resource));
+    }
+    if (!covered) return false;
   }
   for (const invalid of inner.invalidActions) if (!outer.invalidActions.has(invalid)) return false;
   for (const pattern of inner.patterns) {
@@ -235,6 +244,7 @@ export function checkRedundantStatements(v: Validation, sets: PatternSets): void
           .map((pattern) => pattern.item.value.toLowerCase()),
       ),
       resources: statement.resource.items.map((item) => item.value),
+      prefixes: statement.resource.items.map((item) => literalPrefix(item.value)),
     });
   }
   const groups = new Map<string, StatementShape[]>();
