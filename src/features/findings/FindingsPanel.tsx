@@ -4,8 +4,12 @@ import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import ListSubheader from '@mui/material/ListSubheader';
-import { useAnalysis } from '../../editor/useEditor';
+import { useMemo } from 'react';
+import { useCatalog } from '../../editor/useCatalog';
+import { useAnalysis, useEditorState } from '../../editor/useEditor';
+import { leastPrivilegeFindings, type LeastPrivilegeFix } from '../../policy/leastPrivilege';
 import type { Finding } from '../../policy/model';
+import { FindingFix } from './FindingFix';
 import { SEVERITY_LABELS, SEVERITY_ORDER } from './severity';
 
 export interface FindingsPanelProps {
@@ -15,7 +19,16 @@ export interface FindingsPanelProps {
 
 /** The core's findings grouped by severity. */
 export function FindingsPanel({ onReveal }: FindingsPanelProps) {
-  const { findings } = useAnalysis();
+  const { findings, model } = useAnalysis();
+  const { view } = useCatalog();
+  const { kind } = useEditorState();
+  // the fixes of the least-privilege findings, by code and pointer
+  const fixes = useMemo(() => {
+    const map = new Map<string, LeastPrivilegeFix>();
+    for (const f of leastPrivilegeFindings(model, view, kind))
+      if (f.fix) map.set(`${f.code} ${f.pointer}`, f.fix);
+    return map;
+  }, [model, view, kind]);
   if (findings.length === 0) {
     return (
       <Box sx={{ p: 2 }}>
@@ -35,15 +48,21 @@ export function FindingsPanel({ onReveal }: FindingsPanelProps) {
               <ListSubheader sx={{ textTransform: 'capitalize' }}>
                 {group.length} {group.length === 1 ? label.one : label.many}
               </ListSubheader>
-              {group.map((f, i) => (
-                <ListItemButton key={`${f.code}-${f.pointer}-${i}`} onClick={() => onReveal(f)}>
-                  <ListItemText
-                    primary={f.message}
-                    secondary={`${f.code}${f.range ? ` · line ${f.range.line}, column ${f.range.column}` : ''} · ${f.pointer || '/'}`}
-                    slotProps={{ primary: { color: severity === 'error' ? 'error' : 'textPrimary' } }}
-                  />
-                </ListItemButton>
-              ))}
+              {group.map((f, i) => {
+                const fix = fixes.get(`${f.code} ${f.pointer}`);
+                return (
+                  <li key={`${f.code}-${f.pointer}-${i}`} style={{ listStyle: 'none' }}>
+                    <ListItemButton component="div" onClick={() => onReveal(f)}>
+                      <ListItemText
+                        primary={f.message}
+                        secondary={`${f.code}${f.range ? ` · line ${f.range.line}, column ${f.range.column}` : ''} · ${f.pointer || '/'}`}
+                        slotProps={{ primary: { color: severity === 'error' ? 'error' : 'textPrimary' } }}
+                      />
+                    </ListItemButton>
+                    {fix ? <FindingFix fix={fix} /> : null}
+                  </li>
+                );
+              })}
             </ul>
           </li>
         );
