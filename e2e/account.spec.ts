@@ -392,7 +392,11 @@ test('a sixth version offers to delete the oldest non-default version, then save
   const dialog = page.getByRole('dialog', { name: 'Save as new version' });
   await expect(dialog.getByLabel('Policy to update')).toHaveValue(name);
   await expect(dialog.getByText(/has 5 of 5 versions/)).toBeVisible();
-  await expect(dialog.getByText('Changes against v5 (default): +1 −1 lines')).toBeVisible();
+  // access first (a renamed Sid changes no access), lines second
+  await expect(dialog.getByRole('region', { name: 'Access compared with the default version' })).toContainText(
+    'No change in access',
+  );
+  await expect(dialog.getByText('Lines changed against v5 (default): +1 −1 lines')).toBeVisible();
   const diff = dialog.getByLabel('Changes against the default version');
   await expect(diff.locator('[data-diff="removed"]')).toContainText('"Sid": "V5"');
   await expect(diff.locator('[data-diff="added"]')).toContainText('"Sid": "V6"');
@@ -404,7 +408,7 @@ test('a sixth version offers to delete the oldest non-default version, then save
   await expect(confirm.getByText(/IAM\s+cannot restore it/)).toBeVisible();
   await confirm.getByRole('button', { name: 'Delete v1 permanently and save' }).click();
   await expect(dialog.getByText(`Saved ${name} v6; it is now the default version.`)).toBeVisible();
-  await expect(dialog.getByText('Changes against v6 (default): none')).toBeVisible();
+  await expect(dialog.getByText('Lines changed against v6 (default): none')).toBeVisible();
 
   const versions = await api(sandboxApp, 'listPolicyVersions', { policyArn: policy.arn });
   expect(versions.versions.map((v) => `${v.versionId}${v.isDefaultVersion ? '*' : ''}`)).toEqual([

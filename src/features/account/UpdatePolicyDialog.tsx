@@ -22,6 +22,8 @@ import { AccountTarget } from './AccountTarget';
 import { ApiErrorAlert } from './ApiErrorAlert';
 import { diffLines, diffStats } from './lineDiff';
 import { LineDiffView } from './LineDiffView';
+import { AccessDiffView } from '../accessDiff/AccessDiffView';
+import { useAccessDiff } from '../accessDiff/useAccessDiff';
 import { FindingsBySeverity, SizeLine } from './PolicyChecks';
 import { CLOSED_REVIEW, reviewPolicy } from './reviewChecks';
 import { useAccountRefresh } from './accountQueries';
@@ -95,6 +97,9 @@ export function UpdatePolicyDialog({ open, onClose }: UpdatePolicyDialogProps) {
     [open, basePretty, draftPretty],
   );
   const stats = diffStats(diff);
+  // What changes in access (first), then which lines (second).
+  const baseDocument = useMemo(() => (open && base.document ? (parse(base.document.document).model?.document ?? undefined) : undefined), [open, base.document]);
+  const accessChange = useAccessDiff(baseDocument, open ? state.document : undefined);
   const unchanged = basePretty !== undefined && stats.added === 0 && stats.removed === 0;
 
   const limit = saveError?.code === 'LimitExceeded' && saveError.versions ? saveError.versions : undefined;
@@ -266,9 +271,12 @@ export function UpdatePolicyDialog({ open, onClose }: UpdatePolicyDialogProps) {
             </Alert>
           ))}
           {basePretty !== undefined && (
+            <AccessDiffView diff={accessChange} pending label="Access compared with the default version" />
+          )}
+          {basePretty !== undefined && (
             <Box>
               <Typography variant="subtitle2" component="h3" sx={{ mb: 0.5 }}>
-                Changes against {base.document?.versionId} (default):{' '}
+                Lines changed against {base.document?.versionId} (default):{' '}
                 {unchanged ? 'none' : `+${stats.added} −${stats.removed} lines`}
               </Typography>
               <LineDiffView lines={diff} label="Changes against the default version" />

@@ -1,3 +1,5 @@
+import { AccessDiffView } from '../accessDiff/AccessDiffView';
+import { useAccessDiff } from '../accessDiff/useAccessDiff';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
@@ -45,6 +47,8 @@ export function CompactDialog({ onClose, quota, onDone }: CompactDialogProps) {
   const merged = result ? mergedAway(result.changes) : new Set<number>();
   const kept = result?.changes.filter((change) => change.kind === 'kept').length ?? 0;
   const changed = result !== undefined && result.document !== state.document && result.after < result.before;
+  // Compaction must change no access: the access diff says so independently of the compactor's own proof.
+  const accessChange = useAccessDiff(changed ? state.document : undefined, changed ? result.document : undefined);
 
   const apply = () => {
     if (!result || !changed) return;
@@ -88,6 +92,7 @@ export function CompactDialog({ onClose, quota, onDone }: CompactDialogProps) {
             </Stack>
           )}
           {compaction.status === 'failed' && <Alert severity="error">Compaction failed, nothing was changed: {compaction.error}</Alert>}
+          {result && changed && <AccessDiffView diff={accessChange} pending label="Access compared with the draft" />}
           {result && (
             <Stack spacing={1} role="status">
               <Typography variant="h6" component="p">

@@ -1,3 +1,6 @@
+import { AccessDiffView } from '../accessDiff/AccessDiffView';
+import { useAccessDiff } from '../accessDiff/useAccessDiff';
+import type { JsonObject, JsonValue } from '../../policy/model';
 import { ATTACHED_POLICY_QUOTA } from '../../policy/iamLimits';
 import DownloadIcon from '@mui/icons-material/Download';
 import Alert from '@mui/material/Alert';
@@ -11,7 +14,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useEditorState } from '../../editor/useEditor';
 import type { SplitResult, SplitSuccess } from '../../policy/split';
 import { formatCount } from './managedPolicyFilter';
@@ -37,6 +40,11 @@ export interface SplitDialogProps {
  * "Split into N policies": parts within the quota that together allow exactly what the draft
  * allows (proved by the core), each downloadable. A split that does not check out is not offered.
  */
+function statementList(document: JsonObject): JsonValue[] {
+  const statement = document.Statement;
+  return Array.isArray(statement) ? statement : statement === undefined ? [] : [statement];
+}
+
 export function SplitDialog({ onClose, partQuota, note, known, onKeep, onCreate }: SplitDialogProps) {
   const state = useEditorState();
   const titleId = useId();
@@ -44,6 +52,12 @@ export function SplitDialog({ onClose, partQuota, note, known, onKeep, onCreate 
   const split = useSplit(state.document, partQuota, compact, known);
   const result = split.status === 'done' ? split.result : undefined;
   const ok = result?.ok ? result : undefined;
+  // All the parts together against the draft: a split must change no access.
+  const union = useMemo(
+    () => (ok ? { Version: '2012-10-17', Statement: ok.documents.flatMap((d) => statementList(d)) } : undefined),
+    [ok],
+  );
+  const accessChange = useAccessDiff(union ? state.document : undefined, union);
 
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby={titleId}>
@@ -84,6 +98,7 @@ export function SplitDialog({ onClose, partQuota, note, known, onKeep, onCreate 
                   quota increase).
                 </Alert>
               )}
+              <AccessDiffView diff={accessChange} pending label="Access of all parts compared with the draft" />
               <SplitParts documents={ok.documents} sizes={ok.sizes} quota={partQuota} />
             </>
           )}

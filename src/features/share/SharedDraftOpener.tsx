@@ -1,3 +1,7 @@
+import Box from '@mui/material/Box';
+import { AccessDiffView } from '../accessDiff/AccessDiffView';
+import { useAccessDiff } from '../accessDiff/useAccessDiff';
+import { parse } from '../../policy/parse';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -6,7 +10,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Snackbar from '@mui/material/Snackbar';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { saveScenarios } from '../../editor/draftStorage';
 import { useEditorDispatch, useEditorState } from '../../editor/useEditor';
 import type { DraftDecodeResult, SharedDraft } from '../export/formats/shareLink';
@@ -91,6 +95,11 @@ export function SharedDraftOpener() {
   };
 
   const draft = step.kind === 'confirm' ? step.draft : null;
+  const sharedDocument = useMemo(
+    () => (draft && !(step.kind === 'confirm' && step.closed) ? (parse(draft.text).model?.document ?? undefined) : undefined),
+    [draft, step],
+  );
+  const accessChange = useAccessDiff(sharedDocument ? state.document : undefined, sharedDocument);
   return (
     <>
       <Dialog open={step.kind === 'confirm' && !step.closed} onClose={dismiss} aria-labelledby="open-shared-title">
@@ -102,6 +111,11 @@ export function SharedDraftOpener() {
               Shared: {draft.name ? <strong>{draft.name}</strong> : 'an unnamed policy'} ({KIND_LABELS[draft.kind].toLowerCase()},{' '}
               {draft.text.length.toLocaleString('en-US')} characters).
             </DialogContentText>
+          )}
+          {sharedDocument !== undefined && (
+            <Box sx={{ mt: 1 }}>
+              <AccessDiffView diff={accessChange} pending label="Access of the shared policy compared with your draft" />
+            </Box>
           )}
         </DialogContent>
         <DialogActions>
