@@ -98,16 +98,19 @@ export function OpenFromAccountDialog({ open, onClose }: OpenFromAccountDialogPr
           {list.error && <ApiErrorAlert error={list.error} doing="Listing the policies" />}
           {error && <ApiErrorAlert error={error} doing="Opening the policy" />}
           <List dense aria-label="Customer managed policies" sx={{ maxHeight: 360, overflow: 'auto' }}>
-            {list.policies.map((p) => (
+            {list.policies.map((p, i) => (
               <ListItem key={p.arn} disablePadding>
                 <ListItemButton
                   onClick={() => void openPolicy(p)}
                   disabled={loading !== null}
                   aria-label={`Open ${p.name}`}
+                  aria-describedby={`${titleId}-${i}`}
                 >
+                  {/* the details describe the button; its name stays "Open NAME" (the visible name in it) */}
                   <ListItemText
                     primary={p.name}
                     secondary={`${p.path === '/' ? '' : `${p.path} · `}default ${p.defaultVersionId} · attached to ${p.attachmentCount}${p.description ? ` · ${p.description}` : ''}`}
+                    slotProps={{ secondary: { id: `${titleId}-${i}`, 'aria-hidden': true } }}
                   />
                 </ListItemButton>
               </ListItem>

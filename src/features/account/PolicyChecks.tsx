@@ -32,6 +32,7 @@ export function SizeLine({ size, quota, label }: { size: number; quota: number; 
         variant="determinate"
         value={Math.min(100, (size / quota) * 100)}
         color={over ? 'error' : size / quota > 0.9 ? 'warning' : 'primary'}
+        aria-hidden
         sx={{ height: 6, borderRadius: 3, mt: 0.5 }}
       />
     </Box>

@@ -8,8 +8,9 @@
 import Box from '@mui/material/Box';
 import { useTheme, type Theme } from '@mui/material/styles';
 import type { SxProps } from '@mui/material/styles';
-import { useEffect, useMemo, useRef } from 'react';
-import { editorThemeData, themeName, type PaletteColors } from './editorTheme';
+import Typography from '@mui/material/Typography';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { editorThemeData, paletteColors, tabHintText, themeName } from './editorTheme';
 import { monaco } from './monaco';
 
 export interface MonacoEditorProps {
@@ -27,27 +28,17 @@ export interface MonacoEditorProps {
   readonly onMount?: (editor: monaco.editor.IStandaloneCodeEditor) => void | (() => void);
   readonly testId?: string;
   readonly sx?: SxProps<Theme>;
+  /**
+   * Show, under the editor, what Tab does and the key that lets Tab move focus out (Monaco keeps
+   * Tab to indent). Default: shown unless the editor is read-only.
+   */
+  readonly tabHint?: boolean;
 }
 
-function paletteColors(theme: Theme): PaletteColors {
-  const p = theme.palette;
-  const dark = p.mode === 'dark';
-  return {
-    mode: p.mode,
-    background: p.background.paper,
-    text: p.text.primary,
-    secondaryText: p.text.secondary,
-    divider: p.divider,
-    primary: p.primary.main,
-    keyColor: p.primary.main,
-    stringColor: dark ? p.success.light : p.success.dark,
-    numberColor: p.secondary.main,
-    keywordColor: dark ? p.info.light : p.info.dark,
-    error: p.error.main,
-    warning: p.warning.main,
-    info: p.info.main,
-  };
+function isMac(): boolean {
+  return typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 }
+
 
 /** Widgets (hovers, suggestions) live here, above the app's panels and below its dialogs. */
 function createOverflowRoot(): HTMLDivElement {
@@ -74,8 +65,12 @@ export function MonacoEditor({
   onMount,
   testId,
   sx,
+  tabHint = options?.readOnly !== true,
 }: MonacoEditorProps) {
   const hostRef = useRef<HTMLDivElement>(null);
+  const hintId = useId();
+  // Monaco's Tab focus mode (Ctrl+M, or Ctrl+Shift+M on macOS): Tab moves focus instead of indenting
+  const [tabMovesFocus, setTabMovesFocus] = useState(false);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const theme = useTheme();
   const mode = theme.palette.mode;
@@ -112,16 +107,24 @@ export function MonacoEditor({
     });
     editorRef.current = editor;
     const changes = model.onDidChangeContent((event) => latest.current.onChange?.(model.getValue(), event));
+    const tabMode = monaco.editor.EditorOption.tabFocusMode;
+    setTabMovesFocus(editor.getOption(tabMode));
+    const configuration = editor.onDidChangeConfiguration((e) => {
+      if (e.hasChanged(tabMode)) setTabMovesFocus(editor.getOption(tabMode));
+    });
+    // the hint describes the editor's input to screen readers too
+    host.querySelector('textarea')?.setAttribute('aria-describedby', hintId);
     const cleanup = props.onMount?.(editor);
     return () => {
       cleanup?.();
+      configuration.dispose();
       changes.dispose();
       editorRef.current = null;
       editor.dispose();
       model.dispose();
       overflow.remove();
     };
-  }, [modelUri, language]);
+  }, [modelUri, language, hintId]);
 
   useEffect(() => {
     if (options) editorRef.current?.updateOptions(options);
@@ -133,17 +136,24 @@ export function MonacoEditor({
 
   return (
     <Box
-      ref={hostRef}
       data-testid={testId}
       sx={[
-        {
-          width: '100%',
-          height: '100%',
-          minHeight: 0,
-          overflow: 'hidden',
-        },
+        { width: '100%', height: '100%', minHeight: 0, display: 'flex', flexDirection: 'column' },
         ...(Array.isArray(sx) ? sx : sx ? [sx] : []),
       ]}
-    />
+    >
+      <Box ref={hostRef} sx={{ flex: 1, width: '100%', minHeight: 0, overflow: 'hidden' }} />
+      {tabHint && (
+        <Typography
+          id={hintId}
+          variant="caption"
+          color="text.secondary"
+          component="p"
+          sx={{ m: 0, px: 1, py: 0.25, borderTop: 1, borderColor: 'divider', flexShrink: 0 }}
+        >
+          {tabHintText(tabMovesFocus, isMac())}
+        </Typography>
+      )}
+    </Box>
   );
 }

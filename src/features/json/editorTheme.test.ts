@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { editorThemeData, toHexColor } from './editorTheme';
+import { AA_TEXT, contrastRatio } from '../common/contrast';
+import { makeTheme } from '../../app/theme';
+import { editorThemeData, paletteColors, tabHintText, toHexColor } from './editorTheme';
 
 describe('toHexColor', () => {
   it('reads the forms MUI palettes use', () => {
@@ -39,5 +41,26 @@ describe('editorThemeData', () => {
     expect(editorThemeData({ mode: 'dark', ...palette }).base).toBe('vs-dark');
     for (const value of Object.values(light.colors)) expect(value).toMatch(/^#[0-9a-f]{6}([0-9a-f]{2})?$/);
     for (const rule of light.rules) expect(rule.foreground).toMatch(/^[0-9a-f]{6}$/);
+  });
+});
+
+describe('editor text contrast', () => {
+  for (const mode of ['light', 'dark'] as const) {
+    it(`${mode}: line numbers and text are readable on the editor background (WCAG AA)`, () => {
+      const data = editorThemeData(paletteColors(makeTheme(mode)));
+      const bg = data.colors['editor.background'] ?? '';
+      for (const key of ['editorLineNumber.foreground', 'editorLineNumber.activeForeground', 'editor.foreground'])
+        expect(contrastRatio(data.colors[key] ?? '', bg), key).toBeGreaterThanOrEqual(AA_TEXT);
+    });
+  }
+});
+
+describe('tabHintText', () => {
+  it("names Monaco's key for Tab focus mode on each platform", () => {
+    expect(tabHintText(false, false)).toBe('Tab inserts a tab; press Ctrl+M (Ctrl+Shift+M on macOS) to move focus with Tab.');
+    expect(tabHintText(false, true)).toBe('Tab inserts a tab; press Ctrl+Shift+M (Ctrl+M elsewhere) to move focus with Tab.');
+    expect(tabHintText(true, false)).toBe(
+      'Tab moves focus out of the editor; press Ctrl+M (Ctrl+Shift+M on macOS) to insert tabs again.',
+    );
   });
 });

@@ -3,6 +3,7 @@
  * dark modes. Pure: palette colors in (any CSS hex or rgb()/rgba() form MUI uses), Monaco theme
  * data out (Monaco wants #rrggbb or #rrggbbaa).
  */
+import type { Theme } from '@mui/material/styles';
 import type { editor } from 'monaco-editor/editor';
 
 export interface PaletteColors {
@@ -64,6 +65,27 @@ function tokenColor(css: string): string {
   return hex(css).slice(1, 7);
 }
 
+/** The MUI theme's colours the editor uses. */
+export function paletteColors(theme: Theme): PaletteColors {
+  const p = theme.palette;
+  const dark = p.mode === 'dark';
+  return {
+    mode: p.mode,
+    background: p.background.paper,
+    text: p.text.primary,
+    secondaryText: p.text.secondary,
+    divider: p.divider,
+    primary: p.primary.main,
+    keyColor: p.primary.main,
+    stringColor: dark ? p.success.light : p.success.dark,
+    numberColor: p.secondary.main,
+    keywordColor: dark ? p.info.light : p.info.dark,
+    error: p.error.main,
+    warning: p.warning.main,
+    info: p.info.main,
+  };
+}
+
 export function themeName(mode: 'light' | 'dark'): string {
   return `workbench-${mode}`;
 }
@@ -82,7 +104,8 @@ export function editorThemeData(p: PaletteColors): editor.IStandaloneThemeData {
     colors: {
       'editor.background': hex(p.background),
       'editor.foreground': hex(p.text),
-      'editorLineNumber.foreground': hex(p.secondaryText, 0.7),
+      // the secondary text colour as it is (4.5:1 or more); faded further it fell to 3.03:1
+      'editorLineNumber.foreground': hex(p.secondaryText),
       'editorLineNumber.activeForeground': hex(p.text),
       'editorCursor.foreground': hex(p.primary),
       'editor.selectionBackground': hex(p.primary, p.mode === 'dark' ? 0.35 : 0.22),
@@ -118,4 +141,16 @@ export function editorThemeData(p: PaletteColors): editor.IStandaloneThemeData {
       'scrollbarSlider.activeBackground': hex(p.secondaryText, 0.5),
     },
   };
+}
+
+/**
+ * The line under an editable editor: what Tab does now and the key that switches it (Monaco's
+ * "Toggle Tab Key Moves Focus": Ctrl+M, and Ctrl+Shift+M on macOS, where Cmd+M minimizes).
+ */
+export function tabHintText(tabMovesFocus: boolean, mac: boolean): string {
+  const key = mac ? 'Ctrl+Shift+M' : 'Ctrl+M';
+  const other = mac ? 'Ctrl+M elsewhere' : 'Ctrl+Shift+M on macOS';
+  return tabMovesFocus
+    ? `Tab moves focus out of the editor; press ${key} (${other}) to insert tabs again.`
+    : `Tab inserts a tab; press ${key} (${other}) to move focus with Tab.`;
 }
