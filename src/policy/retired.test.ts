@@ -8,6 +8,11 @@ import { makeFakeCatalog } from './testing/fakeCatalog';
 import { validate } from './validate';
 
 let catalog: CatalogView;
+
+/** Test documents are plain literals; TypeScript's inferred unions are not JsonValue. */
+function json(value: unknown): JsonValue {
+  return value as JsonValue;
+}
 beforeAll(async () => {
   catalog = (await loadCatalogFromDisk()).view;
 });
@@ -28,7 +33,7 @@ describe('removeRetiredActions', () => {
         },
       ],
     };
-    const result = removeRetiredActions(document, catalog);
+    const result = removeRetiredActions(json(document), catalog);
     expect(result.removed).toBe(2);
     expect(result.services).toEqual(['deepcomposer', 'iot1click']);
     expect(JSON.stringify(result.document)).toBe(
@@ -52,7 +57,7 @@ describe('removeRetiredActions', () => {
         { Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' },
       ],
     };
-    const result = removeRetiredActions(document, catalog);
+    const result = removeRetiredActions(json(document), catalog);
     expect(result.removed).toBe(3);
     expect(result.services).toEqual(['deeplens', 'deepracer', 'mobilehub']);
     expect(result.document).toEqual({
@@ -66,7 +71,7 @@ describe('removeRetiredActions', () => {
       Version: '2012-10-17',
       Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 42], Resource: '*' }],
     } as unknown as JsonValue;
-    const result = removeRetiredActions(document, catalog);
+    const result = removeRetiredActions(json(document), catalog);
     expect(result.document).toBe(document);
     expect(result).toMatchObject({ removed: 0, services: [] });
     for (const odd of [null, [], 'x', { Statement: 'x' }] as JsonValue[])
@@ -82,7 +87,7 @@ describe('removeRetiredActions', () => {
         Resource: '*',
       },
     };
-    const result = removeRetiredActions(document, catalog);
+    const result = removeRetiredActions(json(document), catalog);
     expect(result.document).toEqual({
       Version: '2012-10-17',
       Statement: { Effect: 'Allow', Action: ['s3:ListAllMyBuckets'], Resource: '*' },
