@@ -124,6 +124,7 @@ const DELIBERATE_DIFFERENCES: Readonly<Record<string, string>> = {
   'missing-brace-in-variable': 'IAM does not parse policy variables when storing a policy',
   'missing-quote-in-variable': 'IAM does not parse policy variables when storing a policy',
   'unsupported-space-in-variable': 'IAM does not parse policy variables when storing a policy',
+  'unsupported-symbol-in-variable': 'IAM does not parse policy variables when storing a policy',
   'empty-variable': 'IAM does not parse policy variables when storing a policy',
   'variable-unsupported-in-element': 'IAM does not parse policy variables when storing a policy',
   'variable-unsupported-in-version': 'IAM does not parse policy variables when storing a policy',
