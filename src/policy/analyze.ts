@@ -31,18 +31,21 @@ export interface PolicyAnalysis {
   readonly errorCount: number;
 }
 
-/** The service prefixes named by a model's Action and NotAction items (no wildcard prefixes). */
+/**
+ * The service prefixes named by a model's Action and NotAction items and condition keys (no
+ * wildcard prefixes): their catalog details are loaded before validating.
+ */
 export function servicesOf(model: PolicyModel | null): string[] {
   const prefixes = new Set<string>();
+  const add = (name: string) => {
+    const colon = name.indexOf(':');
+    if (colon <= 0) return;
+    const prefix = name.slice(0, colon).toLowerCase();
+    if (!prefix.includes('*') && !prefix.includes('?') && prefix !== 'aws') prefixes.add(prefix);
+  };
   for (const statement of model?.statements ?? []) {
-    for (const list of [statement.action, statement.notAction]) {
-      for (const action of list?.values ?? []) {
-        const colon = action.indexOf(':');
-        if (colon <= 0) continue;
-        const prefix = action.slice(0, colon).toLowerCase();
-        if (!prefix.includes('*') && !prefix.includes('?')) prefixes.add(prefix);
-      }
-    }
+    for (const list of [statement.action, statement.notAction]) for (const action of list?.values ?? []) add(action);
+    for (const condition of statement.conditions) add(condition.key);
   }
   return [...prefixes];
 }

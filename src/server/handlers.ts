@@ -3,11 +3,10 @@
  * validated input and answering the operation's output, or throwing an ApiError.
  */
 import { CatalogLoader } from '../catalog/load';
-import type { PolicyModel } from '../policy/model';
+import { ATTACHED_POLICY_QUOTA } from '../policy/iamLimits';
 import { SIZE_QUOTAS } from '../policy/model';
 import { parse } from '../policy/parse';
-import { policySize } from '../policy/size';
-import { validate } from '../policy/validate';
+import { analyze, servicesOf } from '../policy/analyze';
 import { untilAborted } from './abort';
 import { ApiError } from './apiError';
 import { DEFAULT_CATALOG_DIR, nodeFetchJson } from '../catalog/node';
@@ -59,7 +58,7 @@ export interface HandlerDeps {
   readonly cacheMs?: { readonly session?: number; readonly lists?: number };
 }
 
-export const ATTACHED_POLICY_QUOTA = 10;
+export { ATTACHED_POLICY_QUOTA };
 export const POLICY_VERSION_QUOTA = 5;
 const DEFAULT_PAGE = 50;
 const SESSION_FAILURE_CACHE_MS = 5_000;
@@ -179,24 +178,6 @@ function errorInfo(error: unknown): ApiErrorInfo {
   return { code: 'InternalError', message: error instanceof Error ? error.message : String(error) };
 }
 
-/** Services and condition-key prefixes the document names (their catalog details are loaded before validating). */
-function servicesOf(model: PolicyModel): string[] {
-  const prefixes = new Set<string>();
-  for (const statement of model.statements) {
-    for (const list of [statement.action, statement.notAction]) {
-      for (const action of list?.values ?? []) {
-        const colon = action.indexOf(':');
-        if (colon > 0) prefixes.add(action.slice(0, colon).toLowerCase());
-      }
-    }
-    for (const condition of statement.conditions) {
-      const colon = condition.key.indexOf(':');
-      if (colon > 0) prefixes.add(condition.key.slice(0, colon).toLowerCase());
-    }
-  }
-  prefixes.delete('aws');
-  return [...prefixes];
-}
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const listTtl = deps.cacheMs?.lists ?? 15_000;
@@ -300,18 +281,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   /** Checks a trust policy with our validator: refuses syntax errors, error findings, and the 2,048 quota. */
   async function checkTrustPolicy(text: string): Promise<void> {
     const parsed = parse(text);
-    const size = policySize(text);
-    const findings: FindingInfo[] = parsed.findings
+    const loader = await catalogLoader();
+    await loader.loadServices(servicesOf(parsed.model));
+    const analysis = analyze(text, loader.view, { kind: 'trust', parsed });
+    const size = analysis.size.size;
+    const findings: FindingInfo[] = analysis.findings
       .filter((f) => f.severity === 'error')
       .map((f) => ({ code: f.code, severity: f.severity, message: f.message, pointer: f.pointer }));
-    if (parsed.model) {
-      const loader = await catalogLoader();
-      await loader.loadServices(servicesOf(parsed.model));
-      for (const f of validate(parsed.model, loader.view, { kind: 'trust', sizeChars: size })) {
-        if (f.severity === 'error')
-          findings.push({ code: f.code, severity: f.severity, message: f.message, pointer: f.pointer });
-      }
-    }
     const quota = SIZE_QUOTAS.trust;
     if (findings.length > 0 || size > quota) {
       const first = findings[0];
