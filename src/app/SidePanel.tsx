@@ -1,7 +1,8 @@
 import Box from '@mui/material/Box';
+import LinearProgress from '@mui/material/LinearProgress';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
-import { useCallback, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { FindingsPanel } from '../features/findings/FindingsPanel';
 import { JsonPanel, type JsonPanelHandle } from '../features/json/JsonPanel';
 import { blockIndexOfPointer, blockRegionLabel } from '../features/json/revealTarget';
@@ -9,7 +10,10 @@ import { SummaryPanel } from '../features/summary/SummaryPanel';
 import type { Finding } from '../policy/model';
 import { useAnalysis } from '../editor/useEditor';
 
-type TabName = 'json' | 'findings' | 'summary';
+type TabName = 'json' | 'findings' | 'summary' | 'simulate';
+
+// Loaded when first opened: the simulator costs nothing until then.
+const SimulatePanel = lazy(() => import('../features/simulate/SimulatePanel'));
 
 /** Scrolls the visual editor (when it scrolls on its own) to a finding's permission block. */
 function scrollToBlock(pointer: string): void {
@@ -29,10 +33,23 @@ function scrollToBlock(pointer: string): void {
   main.scrollTo({ top, behavior: 'smooth' });
 }
 
+/** Briefly rings a permission block, so the eye finds the statement a result points at. */
+function highlightBlock(pointer: string): void {
+  const index = blockIndexOfPointer(pointer);
+  if (index === undefined) return;
+  const region = document.querySelector<HTMLElement>(`section[aria-label="${blockRegionLabel(index)}"]`);
+  if (!region || typeof region.animate !== 'function') return;
+  const ring = '0 0 0 3px rgba(25, 118, 210, 0.85)';
+  region.animate([{ boxShadow: ring }, { boxShadow: ring, offset: 0.7 }, { boxShadow: '0 0 0 0 rgba(25, 118, 210, 0)' }], {
+    duration: 2200,
+    easing: 'ease-out',
+  });
+}
+
 /** The JSON view, the findings and the summary, side by side with the visual editor. */
 export function SidePanel() {
   const [tab, setTab] = useState<TabName>('json');
-  const { findings } = useAnalysis();
+  const { findings, locate } = useAnalysis();
   const json = useRef<JsonPanelHandle>(null);
 
   const reveal = useCallback((finding: Finding) => {
@@ -40,6 +57,18 @@ export function SidePanel() {
     if (finding.range) json.current?.reveal(finding.range);
     scrollToBlock(finding.pointer);
   }, []);
+
+  // a statement the simulator points at: selected in the JSON, its block scrolled to and ringed
+  const revealStatement = useCallback(
+    (pointer: string) => {
+      setTab('json');
+      const range = locate(pointer);
+      if (range) json.current?.reveal(range);
+      scrollToBlock(pointer);
+      highlightBlock(pointer);
+    },
+    [locate],
+  );
 
   return (
     <Box
@@ -74,6 +103,13 @@ export function SidePanel() {
           aria-controls="panel-summary"
           sx={{ minHeight: 40 }}
         />
+        <Tab
+          value="simulate"
+          label="Simulate"
+          id="tab-simulate"
+          aria-controls="panel-simulate"
+          sx={{ minHeight: 40 }}
+        />
       </Tabs>
       {/* The JSON panel stays mounted while hidden, so Monaco keeps its state and scroll. */}
       <Box
@@ -94,6 +130,11 @@ export function SidePanel() {
         >
           {tab === 'findings' && <FindingsPanel onReveal={reveal} />}
           {tab === 'summary' && <SummaryPanel />}
+          {tab === 'simulate' && (
+            <Suspense fallback={<LinearProgress aria-label="Loading the simulator" />}>
+              <SimulatePanel onReveal={revealStatement} />
+            </Suspense>
+          )}
         </Box>
       )}
     </Box>

@@ -143,3 +143,20 @@ export function firstPlaceholder(resource: string): { readonly start: number; re
   const close = resource.indexOf('}', start);
   return close < 0 ? undefined : { start, end: close + 1 };
 }
+
+/**
+ * Column headers: each ARN by its resource part ("task-definition/dev-app:1"), unless two
+ * resources share it; long ones cut from the start. The full ARN is the header's title.
+ */
+export function resourceHeaders(resources: readonly string[]): string[] {
+  const tail = (r: string) => {
+    const parts = splitArn(r);
+    return parts && parts[5] ? parts[5] : r;
+  };
+  const tails = resources.map(tail);
+  const unique = new Set(tails).size === tails.length;
+  return resources.map((r, i) => {
+    const text = r === '*' ? 'Resource "*"' : unique ? (tails[i] as string) : r;
+    return text.length <= 44 ? text : `…${text.slice(-42)}`;
+  });
+}

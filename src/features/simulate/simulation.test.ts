@@ -4,7 +4,7 @@ import { loadCatalogFromDisk } from '../../catalog/node';
 import type { JsonValue } from '../../policy/model';
 import { buildModel } from '../../policy/parse';
 import { conditionText, DECISION_LABELS, explain, statementLabel } from './explain';
-import { actionOptions, contextKeyOptions, fillTemplate, firstPlaceholder, resourceTypeOptions } from './options';
+import { actionOptions, contextKeyOptions, fillTemplate, firstPlaceholder, resourceHeaders, resourceTypeOptions } from './options';
 import { newScenario, NO_POLICIES, type Scenario } from './scenario';
 import {
   buildContext,
@@ -193,12 +193,13 @@ describe('principal and context', () => {
         { key: 'aws:sourceip', value: '10.0.0.2' },
         { key: 'aws:PrincipalArn', value: 'arn:aws:iam::111122223333:role/Other' },
         { key: '', value: '' },
+        { key: 'aws:ResourceTag/${TagKey}', value: 'x' },
       ],
       'arn:aws:iam::111122223333:user/Ana',
       catalog,
     );
     expect(built.types.slice(0, 3)).toEqual(['Bool', 'IPAddress', 'ArrayOfString']);
-    expect(built.problems).toEqual(['"yes" is not true or false', undefined, undefined, 'aws:sourceip is given twice', undefined, undefined]);
+    expect(built.problems).toEqual(['"yes" is not true or false', undefined, undefined, 'aws:sourceip is given twice', undefined, undefined, 'Replace ${TagKey} in the key']);
     expect(built.context['aws:TagKeys']).toEqual(['team', 'env']);
     expect(built.context['aws:PrincipalArn']).toBe('arn:aws:iam::111122223333:role/Other');
     expect(built.derived.map((d) => d.key)).toEqual(['aws:PrincipalType', 'aws:username', 'aws:PrincipalAccount']);
@@ -227,6 +228,15 @@ describe('options', () => {
     expect(arn).toBe('arn:aws:ecs:us-east-1:444455556666:cluster/${ClusterName}');
     expect(firstPlaceholder(arn)).toEqual({ start: arn.indexOf('${'), end: arn.length });
     expect(firstPlaceholder('*')).toBeUndefined();
+  });
+
+  it('heads result columns with the resource part of each ARN unless two share it', () => {
+    expect(resourceHeaders(['*', 'arn:aws:ecs:us-east-1:111122223333:task-definition/dev-app:1'])).toEqual([
+      'Resource "*"',
+      'task-definition/dev-app:1',
+    ]);
+    expect(resourceHeaders(['arn:aws:s3:::a/k', 'arn:aws-cn:s3:::a/k'])).toEqual(['arn:aws:s3:::a/k', 'arn:aws-cn:s3:::a/k']);
+    expect(resourceHeaders([`arn:aws:s3:::${'b'.repeat(60)}`])[0]).toMatch(/^…b{42}$/);
   });
 
   it('expands the draft actions for the picker', () => {

@@ -212,6 +212,7 @@ export function buildContext(
     let problem: string | undefined;
     if (key === '') problem = undefined;
     else if (/\s/.test(key)) problem = 'A condition key has no spaces';
+    else if (key.includes('${')) problem = `Replace ${key.slice(key.indexOf('${'), key.indexOf('}') + 1)} in the key`;
     else if (seen.has(folded)) problem = `${key} is given twice`;
     else problem = checkContextValue(type, entry.value);
     problems.push(problem);
