@@ -66,7 +66,8 @@ async function main(): Promise<void> {
   let sandbox: Sandbox | undefined;
   if (options.sandbox) {
     if (options.profile || options.endpointUrl) console.warn('--sandbox ignores --profile and --endpoint-url.');
-    sandbox = await startSandbox({ port: 0 });
+    sandbox = await startSandbox({ port: 0, ...(options.sandboxFaults ? { faults: options.sandboxFaults } : {}) });
+    if (options.sandboxFaults) console.log(`Sandbox faults: ${options.sandboxFaults}`);
   }
   const endpointUrl = sandbox?.url ?? options.endpointUrl;
   const profile = sandbox ? undefined : options.profile;

@@ -20,3 +20,16 @@ describe('parseArgs', () => {
     expect(() => parseArgs(['--endpoint-url', 'not a url'])).toThrow(ArgsError);
   });
 });
+
+describe('parseArgs with node:util', () => {
+  it('takes --opt=value, the sandbox fault plan (which implies --sandbox) and -h', () => {
+    expect(parseArgs(['--port=0', '--sandbox-faults', 'throttle=0.2,seed=7'])).toMatchObject({
+      port: 0,
+      sandbox: true,
+      sandboxFaults: 'throttle=0.2,seed=7',
+    });
+    expect(parseArgs(['-h']).help).toBe(true);
+    expect(() => parseArgs(['--sandbox-faults'])).toThrow('--sandbox-faults needs a value');
+    expect(() => parseArgs(['extra'])).toThrow(ArgsError);
+  });
+});

@@ -1,3 +1,5 @@
+import { parseArgs as parseNodeArgs } from 'node:util';
+
 /** Command-line options of `npm start`. */
 export interface StartOptions {
   readonly port: number;
@@ -6,6 +8,8 @@ export interface StartOptions {
   readonly region?: string;
   readonly endpointUrl?: string;
   readonly sandbox: boolean;
+  /** a fault plan for the sandbox (implies --sandbox), e.g. "throttle=0.2,latency=100-400,seed=7" */
+  readonly sandboxFaults?: string;
   /** skip the "build when needed" step (tests build once up front) */
   readonly noBuild: boolean;
   readonly help: boolean;
@@ -19,65 +23,68 @@ Options:
   --region NAME       AWS region for the SDK (IAM itself is global)
   --endpoint-url URL  an IAM-compatible endpoint instead of AWS
   --sandbox           talk to the built-in sandbox account instead of AWS
+  --sandbox-faults P  the sandbox with injected faults, e.g. throttle=0.2,error500=0.1,
+                      latency=200-800,drop=0.05,stall=0.02,seed=7 (see src/sandbox/README.md)
   --no-build          do not rebuild the app before starting
   --help              show this help
 `;
 
 export class ArgsError extends Error {}
 
+const OPTIONS = {
+  port: { type: 'string' },
+  profile: { type: 'string' },
+  region: { type: 'string' },
+  'endpoint-url': { type: 'string' },
+  sandbox: { type: 'boolean' },
+  'sandbox-faults': { type: 'string' },
+  'no-build': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Reads the options with node:util's parseArgs, with messages that say which option is wrong. */
 export function parseArgs(argv: readonly string[]): StartOptions {
+  let values: ReturnType<typeof parseNodeArgs<{ args: string[]; options: typeof OPTIONS; strict: true }>>['values'];
+  try {
+    ({ values } = parseNodeArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const unknown = /Unknown option '([^']+)'/.exec(message);
+    if (unknown) throw new ArgsError(`unknown option "${unknown[1]}"`);
+    const missing = /Option '(?:-\w, )?(--[\w-]+)[^']*' argument missing/.exec(message);
+    if (missing) throw new ArgsError(`${missing[1]} needs a value`);
+    throw new ArgsError(message);
+  }
+  const text = (name: keyof typeof OPTIONS): string | undefined => {
+    const value = values[name];
+    if (value === '') throw new ArgsError(`--${name} needs a value`);
+    return typeof value === 'string' ? value : undefined;
+  };
   let port = 4317;
-  let profile: string | undefined;
-  let region: string | undefined;
-  let endpointUrl: string | undefined;
-  let sandbox = false;
-  let noBuild = false;
-  let help = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new ArgsError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '--port': {
-        const v = value();
-        const n = Number(v);
-        if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ArgsError(`--port must be 0-65535, got "${v}"`);
-        port = n;
-        break;
-      }
-      case '--profile':
-        profile = value();
-        break;
-      case '--region':
-        region = value();
-        break;
-      case '--endpoint-url': {
-        const v = value();
-        try {
-          new URL(v);
-        } catch {
-          throw new ArgsError(`--endpoint-url must be a URL, got "${v}"`);
-        }
-        endpointUrl = v;
-        break;
-      }
-      case '--sandbox':
-        sandbox = true;
-        break;
-      case '--no-build':
-        noBuild = true;
-        break;
-      case '--help':
-      case '-h':
-        help = true;
-        break;
-      default:
-        throw new ArgsError(`unknown option "${arg}"`);
+  const portText = text('port');
+  if (portText !== undefined) {
+    const n = Number(portText);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ArgsError(`--port must be 0-65535, got "${portText}"`);
+    port = n;
+  }
+  const endpointUrl = text('endpoint-url');
+  if (endpointUrl !== undefined) {
+    try {
+      new URL(endpointUrl);
+    } catch {
+      throw new ArgsError(`--endpoint-url must be a URL, got "${endpointUrl}"`);
     }
   }
-  return { port, host: '127.0.0.1', profile, region, endpointUrl, sandbox, noBuild, help };
+  const sandboxFaults = text('sandbox-faults');
+  return {
+    port,
+    host: '127.0.0.1',
+    profile: text('profile'),
+    region: text('region'),
+    endpointUrl,
+    sandbox: values.sandbox === true || sandboxFaults !== undefined,
+    ...(sandboxFaults !== undefined ? { sandboxFaults } : {}),
+    noBuild: values['no-build'] === true,
+    help: values.help === true,
+  };
 }
