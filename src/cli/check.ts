@@ -5,10 +5,8 @@
 import { parseArgs } from 'node:util';
 import type { Finding, PolicyKind } from '../policy/model';
 import { SIZE_QUOTAS } from '../policy/model';
-import { parse } from '../policy/parse';
-import { policySize } from '../policy/size';
-import { locateFindings, validate } from '../policy/validate';
-import { leastPrivilegeFindings, plainFindings } from '../policy/leastPrivilege';
+import { analyze } from '../policy/analyze';
+import type { CatalogView } from '../catalog/catalog';
 import { loadCatalog, readInput } from './files';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo, type Command } from './io';
 
@@ -92,30 +90,11 @@ function parseOptions(args: readonly string[]): {
   return { kind: kind as PolicyKind, format, files: parsed.positionals };
 }
 
-/** Checks one document's text: parse findings (syntax, duplicate keys), then the validator's. */
-export function checkText(
-  file: string,
-  text: string,
-  kind: PolicyKind,
-  catalog: Parameters<typeof validate>[1],
-): CheckedFile {
-  const size = policySize(text);
-  const result = parse(text);
-  const findings: Finding[] = [...result.findings];
-  if (result.model) {
-    findings.push(
-      ...locateFindings(
-        validate(result.model, catalog, { kind, sizeChars: size, text }),
-        result.locate,
-        result.locateKey,
-      ),
-      ...locateFindings(
-        plainFindings(leastPrivilegeFindings(result.model, catalog, kind)),
-        result.locate,
-        result.locateKey,
-      ),
-    );
-  }
+/** Checks one document's text with the one analysis every part of the app uses (analyze). */
+export function checkText(file: string, text: string, kind: PolicyKind, catalog: CatalogView): CheckedFile {
+  const analysis = analyze(text, catalog, { kind });
+  const size = analysis.size.size;
+  const findings = analysis.findings;
   return {
     file,
     size,

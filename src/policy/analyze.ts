@@ -55,7 +55,7 @@ export function analyze(text: string, catalog: CatalogView, options: AnalyzeOpti
   const sizeChars = policySize(text);
   const findings: Finding[] = [...parsed.findings];
   if (parsed.model) {
-    const validated = validate(parsed.model, catalog, { kind: options.kind, sizeChars });
+    const validated = validate(parsed.model, catalog, { kind: options.kind, sizeChars, text });
     findings.push(...locateFindings(validated, parsed.locate, parsed.locateKey));
     const leastPrivilege = plainFindings(leastPrivilegeFindings(parsed.model, catalog, options.kind));
     findings.push(...locateFindings(leastPrivilege, parsed.locate, parsed.locateKey));
