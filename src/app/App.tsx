@@ -4,6 +4,7 @@ import { OtherTabBanner } from '../features/drafts/OtherTabBanner';
 import { PolicyToolbar } from '../features/header/PolicyToolbar';
 import { TopBar } from '../features/header/TopBar';
 import { ServiceActionSearch } from '../features/search/ServiceActionSearch';
+import { useBackToClose } from '../features/common/useBackToClose';
 import { SidePanel } from './SidePanel';
 import type { ColorMode } from './theme';
 
@@ -13,8 +14,11 @@ export interface AppProps {
 }
 
 export function App({ colorMode, onColorModeChange }: AppProps) {
+  useBackToClose();
   return (
-    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
+    // Wide screens: the header stays, the editor and the side panel scroll on their own. Narrow
+    // screens: one page that scrolls, the editor first, then the JSON, findings and summary.
+    <Box sx={{ display: 'flex', flexDirection: 'column', height: { lg: '100vh' }, minHeight: '100vh' }}>
       <TopBar colorMode={colorMode} onColorModeChange={onColorModeChange} />
       <PolicyToolbar />
       <Box
@@ -22,12 +26,13 @@ export function App({ colorMode, onColorModeChange }: AppProps) {
           flex: 1,
           minHeight: 0,
           display: 'grid',
-          gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1fr) minmax(0, 1fr)' },
-          gridTemplateRows: { xs: 'auto 70vh', lg: '1fr' },
-          overflow: { xs: 'auto', lg: 'hidden' },
+          // minmax(0, …): no content may widen a column past the screen
+          gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) minmax(0, 1fr)' },
+          gridTemplateRows: { xs: 'auto 80vh', lg: 'minmax(0, 1fr)' },
+          overflow: { lg: 'hidden' },
         }}
       >
-        <Box component="main" aria-label="Visual editor" sx={{ overflow: { lg: 'auto' }, p: 2, pt: 0 }}>
+        <Box component="main" aria-label="Visual editor" sx={{ overflow: { lg: 'auto' }, p: { xs: 1, sm: 2 }, pt: { xs: 0, sm: 0 } }}>
           <Box sx={{ position: 'sticky', top: 0, zIndex: 3, bgcolor: 'background.default', pt: 2, pb: 1 }}>
             <ServiceActionSearch />
           </Box>

@@ -40,6 +40,17 @@ export function makeTheme(mode: ColorMode): Theme {
       MuiListItemButton: { styleOverrides: { root: { '&.Mui-focusVisible': insetFocusRing } } },
       MuiMenuItem: { styleOverrides: { root: { '&.Mui-focusVisible': insetFocusRing } } },
       MuiChip: { styleOverrides: { root: { '&.Mui-focusVisible': focusRing } } },
+      // On a phone every dialog takes the whole screen (as `fullScreen` would), so none is wider
+      // than the screen and its actions stay in reach.
+      MuiDialog: {
+        styleOverrides: {
+          paper: ({ theme }) => ({
+            [theme.breakpoints.down('sm')]: {
+              '&&': { margin: 0, width: '100%', maxWidth: '100%', height: '100%', maxHeight: 'none', borderRadius: 0 },
+            },
+          }),
+        },
+      },
     },
   });
 }

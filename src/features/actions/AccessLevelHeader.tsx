@@ -24,6 +24,8 @@ export interface AccessLevelHeaderProps {
   readonly readOnly: boolean;
   /** "selected" for Action, "excluded" for NotAction */
   readonly verb: string;
+  /** holds the list's one Tab stop: on the "all" box, or on the collapse button when the box is disabled */
+  readonly tabbable: boolean;
   readonly onToggleAll: (level: AccessLevel) => void;
   readonly onToggleCollapsed: (level: AccessLevel) => void;
 }
@@ -39,10 +41,12 @@ export const AccessLevelHeader = memo(function AccessLevelHeader({
   collapsed,
   readOnly,
   verb,
+  tabbable,
   onToggleAll,
   onToggleCollapsed,
 }: AccessLevelHeaderProps) {
   const filtering = matching !== undefined;
+  const boxDisabled = readOnly || locked;
   return (
     <Box
       sx={{
@@ -61,6 +65,7 @@ export const AccessLevelHeader = memo(function AccessLevelHeader({
         aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${level} actions`}
         aria-expanded={!collapsed}
         disabled={filtering}
+        tabIndex={tabbable && boxDisabled ? 0 : -1}
         onClick={() => onToggleCollapsed(level)}
       >
         {collapsed ? <ChevronRightIcon fontSize="small" /> : <ExpandMoreIcon fontSize="small" />}
@@ -69,10 +74,13 @@ export const AccessLevelHeader = memo(function AccessLevelHeader({
         size="small"
         checked={selection === 'all'}
         indeterminate={selection === 'some'}
-        disabled={readOnly || locked}
+        disabled={boxDisabled}
         onChange={() => onToggleAll(level)}
         slotProps={{
-          input: { 'aria-label': filtering ? `All matching ${level} actions` : `All ${level} actions` },
+          input: {
+            'aria-label': filtering ? `All matching ${level} actions` : `All ${level} actions`,
+            tabIndex: tabbable && !boxDisabled ? 0 : -1,
+          },
         }}
         sx={{ p: 0.75 }}
       />

@@ -1,10 +1,11 @@
 import Box from '@mui/material/Box';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { AccessLevel, ActionDetail } from '../../catalog/types';
 import { AccessLevelHeader, GROUP_ROW_HEIGHT } from './AccessLevelHeader';
 import { ACTION_ROW_HEIGHT, ActionRow } from './ActionRow';
 import { isIncluded, type ActionEntries } from './actionEntries';
+import { nextStop, resolveStop, ROVING_KEYS } from '../common/roving';
 import {
   countIncluded,
   groupSelection,
@@ -57,12 +58,29 @@ export function ActionList({
   const scrollRef = useRef<HTMLDivElement>(null);
   const headerIndexes = useMemo(() => rows.flatMap((row, i) => (row.kind === 'group' ? [i] : [])), [rows]);
   const activeHeader = useRef(0);
+  // The list is one Tab stop (roving tabindex): the row holding it, always rendered.
+  const [active, setActive] = useState(0);
+  const canFocus = useCallback(
+    (i: number) => {
+      const row = rows[i];
+      if (!row) return false;
+      if (row.kind === 'action') {
+        const name = row.action.name.toLowerCase();
+        return !readOnly && (entries.explicit.has(name) || !entries.coveredBy.has(name));
+      }
+      // the collapse button works unless filtering; the "all" box unless read-only or locked
+      return !filtering || !(readOnly || groupToggle(row.group.shown, entries).names.length === 0);
+    },
+    [rows, entries, readOnly, filtering],
+  );
+  const stop = useMemo(() => resolveStop(active, rows.length, canFocus), [active, rows.length, canFocus]);
   const rangeExtractor = useCallback(
     (range: Range) => {
       activeHeader.current = [...headerIndexes].reverse().find((i) => range.startIndex >= i) ?? 0;
-      return [...new Set([activeHeader.current, ...defaultRangeExtractor(range)])].sort((a, b) => a - b);
+      const keep = stop === undefined ? [] : [stop];
+      return [...new Set([activeHeader.current, ...keep, ...defaultRangeExtractor(range)])].sort((a, b) => a - b);
     },
-    [headerIndexes],
+    [headerIndexes, stop],
   );
   const estimateSize = useCallback(
     (i: number) => (rows[i]?.kind === 'group' ? GROUP_ROW_HEIGHT : ACTION_ROW_HEIGHT),
@@ -119,12 +137,53 @@ export function ActionList({
     return state;
   }, [rows, entries]);
 
+  // Arrow keys, Home, End, Page Up/Down move between rows; Left and Right between a header's two controls.
+  const focusAfterRender = useRef<number | undefined>(undefined);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const rowElement = (e.target as HTMLElement).closest<HTMLElement>('[data-row]');
+    if (!rowElement) return;
+    const from = Number(rowElement.dataset.row);
+    if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+      const controls = Array.from(rowElement.querySelectorAll<HTMLElement>('button:not([disabled]), input:not([disabled])'));
+      const at = controls.indexOf(e.target as HTMLElement);
+      const next = controls[at + (e.key === 'ArrowRight' ? 1 : -1)];
+      if (at >= 0 && next) {
+        e.preventDefault();
+        next.focus();
+      }
+      return;
+    }
+    if (!ROVING_KEYS.has(e.key)) return;
+    e.preventDefault();
+    const pageSize = Math.max(1, Math.floor(ACTION_LIST_MAX_HEIGHT / ACTION_ROW_HEIGHT) - 1);
+    const next = nextStop(from, e.key, rows.length, canFocus, pageSize);
+    if (next === undefined) return;
+    setActive(next);
+    focusAfterRender.current = next;
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+  const onFocus = (e: FocusEvent<HTMLDivElement>) => {
+    const row = (e.target as HTMLElement).closest<HTMLElement>('[data-row]');
+    if (row) setActive(Number(row.dataset.row));
+  };
+  useLayoutEffect(() => {
+    const target = focusAfterRender.current;
+    if (target === undefined) return;
+    const control = scrollRef.current?.querySelector<HTMLElement>(`[data-row="${target}"] [tabindex="0"]`);
+    if (control) {
+      focusAfterRender.current = undefined;
+      control.focus({ preventScroll: true });
+    }
+  });
+
   const items = virtualizer.getVirtualItems();
   return (
     <Box
       ref={scrollRef}
       role="group"
       aria-label={label}
+      onKeyDown={onKeyDown}
+      onFocus={onFocus}
       sx={{
         maxHeight: ACTION_LIST_MAX_HEIGHT,
         overflow: 'auto',
@@ -142,6 +201,7 @@ export function ActionList({
           return (
             <div
               key={item.key}
+              data-row={item.index}
               style={{
                 ...(sticky
                   ? { position: 'sticky', zIndex: 2 }
@@ -163,6 +223,7 @@ export function ActionList({
                   collapsed={row.collapsed}
                   readOnly={readOnly}
                   verb={verb}
+                  tabbable={item.index === stop}
                   onToggleAll={onToggleAll}
                   onToggleCollapsed={onToggleCollapsed}
                 />
@@ -179,6 +240,7 @@ export function ActionList({
                       : entries.coveredBy.get(row.action.name.toLowerCase())
                   }
                   readOnly={readOnly}
+                  tabbable={item.index === stop}
                   onToggle={onToggle}
                 />
               )}

@@ -17,6 +17,8 @@ export interface ActionRowProps {
   /** the pattern that covers the action, when one does and the action is not named one by one */
   readonly coveredBy: string | undefined;
   readonly readOnly: boolean;
+  /** holds the list's one Tab stop (the list moves it with the arrow keys) */
+  readonly tabbable: boolean;
   readonly onToggle: (name: string, checked: boolean) => void;
 }
 
@@ -77,6 +79,7 @@ export const ActionRow = memo(function ActionRow({
   checked,
   coveredBy,
   readOnly,
+  tabbable,
   onToggle,
 }: ActionRowProps) {
   const inputId = `${idBase}-${name}`;
@@ -92,7 +95,7 @@ export const ActionRow = memo(function ActionRow({
         disabled={inert}
         disableRipple
         onChange={(e) => onToggle(name, e.target.checked)}
-        slotProps={{ input: { 'aria-describedby': descriptionId } }}
+        slotProps={{ input: { 'aria-describedby': descriptionId, tabIndex: tabbable ? 0 : -1 } }}
       />
       <div className="text">
         <label htmlFor={inputId} className={inert ? 'name inert' : 'name'}>

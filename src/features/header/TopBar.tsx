@@ -1,6 +1,7 @@
 import DarkModeIcon from '@mui/icons-material/DarkMode';
 import LightModeIcon from '@mui/icons-material/LightMode';
 import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import IconButton from '@mui/material/IconButton';
 import Toolbar from '@mui/material/Toolbar';
@@ -21,13 +22,15 @@ export function TopBar({ colorMode, onColorModeChange }: TopBarProps) {
   const date = view.dataDate.slice(0, 10);
   return (
     <AppBar position="static" color="default" elevation={0} sx={{ borderBottom: 1, borderColor: 'divider' }}>
-      <Toolbar variant="dense" sx={{ gap: 1.5 }}>
+      {/* narrow screens: the controls wrap onto a second line instead of overlapping the title */}
+      <Toolbar variant="dense" sx={{ gap: 1.5, flexWrap: 'wrap', rowGap: 0.5, py: { xs: 0.5, md: 0 }, px: { xs: 1, sm: 2 } }}>
         <Typography variant="h6" component="h1" sx={{ fontWeight: 700, fontSize: 18 }}>
           IAM Policy Workbench
         </Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>
+        <Typography variant="body2" color="text.secondary" sx={{ flex: 1, minWidth: { xs: 0, sm: 'auto' }, display: { xs: 'none', sm: 'block' } }}>
           {view.services.length} services · {view.allActions.length.toLocaleString('en-US')} actions
         </Typography>
+        <Box sx={{ flex: 1, display: { xs: 'block', sm: 'none' } }} />
         <ConnectionBadge />
         <AccountActions />
         <Tooltip title="Date of the IAM service reference data this catalog was built from">

@@ -108,11 +108,11 @@ export function ResourceTypeSection({
           variant="outlined"
           startIcon={<AddIcon />}
           disabled={readOnly}
-          aria-label={`Add ${type.name} ARN`}
           onClick={() => onAdd(buildArn(type.template, emptyValues(type.template)))}
           sx={{ mt: 0.25 }}
         >
-          Add ARN
+          {/* the visible text is the whole name (WCAG 2.5.3, label in name) */}
+          Add {type.name} ARN
         </Button>
         <TextField
           size="small"
@@ -132,7 +132,7 @@ export function ResourceTypeSection({
             }
           }}
           slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off', 'aria-label': `Paste an ARN of type ${type.name}` } }}
-          sx={{ flex: 1, minWidth: 260, '& input': { fontFamily: 'monospace' } }}
+          sx={{ flex: 1, minWidth: { xs: '100%', sm: 260 }, '& input': { fontFamily: 'monospace' } }}
         />
         <Button size="small" disabled={readOnly} onClick={addPasted} aria-label={`Add pasted ${type.name} ARN`} sx={{ mt: 0.25 }}>
           Add
