@@ -151,6 +151,32 @@ test('a permissions boundary limits what the draft allows', async ({ page, openA
   await expect(panel.getByRole('button', { name: 'Allowed: ecs:CreateCluster on *' })).toBeVisible();
 });
 
+test('scenarios travel in share links', async ({ page, openApp }) => {
+  await EditorPage.seedDraft(page, ECS_POLICY);
+  await openApp();
+  const editor = new EditorPage(page);
+  await editor.expectBlockCount(3);
+  await openSimulate(page);
+  await chooseAction(page, 'ecs:StopTask');
+
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share a link to this draft' });
+  const link = await dialog.getByLabel('Share link').inputValue();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+
+  // forget the scenarios here; the link brings them back into the open panel
+  await page.evaluate(() => localStorage.removeItem('workbench.draft.v1.scenarios'));
+  await page.reload();
+  await editor.expectBlockCount(3);
+  const panel = await openSimulate(page);
+  await expect(panel.getByRole('button', { name: 'ecs:StopTask', exact: true })).toHaveCount(0);
+  await page.goto(link); // only the fragment changes: no reload
+  await expect(page.getByRole('alert').filter({ hasText: 'Opened the shared policy.' })).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'ecs:StopTask', exact: true })).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Implicit deny: ecs:StopTask on *' })).toBeVisible();
+});
+
 test('screenshot of the Simulate panel', async ({ page, openApp }) => {
   await EditorPage.seedDraft(page, ECS_POLICY);
   await openApp();
@@ -165,6 +191,9 @@ test('screenshot of the Simulate panel', async ({ page, openApp }) => {
   await panel.getByRole('combobox', { name: 'Context key 1' }).fill('aws:SourceIp');
   await panel.getByRole('textbox', { name: 'Value of context key 1' }).fill('203.0.113.5');
   await panel.getByRole('button', { name: `Implicit deny: ecs:StopTask on ${DEV}` }).click();
-  await expect(panel.getByRole('region', { name: 'Why' })).toContainText('aws:MultiFactorAuthPresent');
+  const why = panel.getByRole('region', { name: 'Why' });
+  await expect(why).toContainText('aws:MultiFactorAuthPresent');
+  await why.scrollIntoViewIfNeeded();
+  await expect(why).toBeInViewport();
   await page.screenshot({ path: '/tmp/simulate-panel.png' });
 });
