@@ -1,17 +1,16 @@
 import {
   createContext,
   useDeferredValue,
-  useEffect,
   useMemo,
   useReducer,
   type Dispatch,
   type ReactNode,
 } from 'react';
-import { analyze, servicesOf } from '../policy/analyze';
 import type { Finding, PolicyKind, PolicyModel, SourceRange, StatementView } from '../policy/model';
 import { buildModel } from '../policy/parse';
 import { policySize, sizeReport, type SizeReport } from '../policy/size';
 import { loadDraft } from './draftStorage';
+import { useBackgroundAnalysis } from './useBackgroundAnalysis';
 import { useDraftPersistence, type DraftSync } from './useDraftPersistence';
 import { initialState, policyReducer, type BlockMeta, type EditorState, type PolicyAction } from './policyReducer';
 import { useCatalog } from './useCatalog';
@@ -75,19 +74,8 @@ export function EditorProvider({ children }: { children: ReactNode }) {
   const deferred = useDeferredValue(state);
   const { text, parsed } = deferred;
 
-  const needed = useMemo(() => servicesOf(parsed.model), [parsed.model]);
-  useEffect(() => {
-    void loader.loadServices(needed).catch(() => {
-      // a service that fails to load is validated without its details
-    });
-  }, [loader, needed]);
-
-  // Findings of the (deferred) text; re-validated as service details arrive (version).
-  const checked = useMemo(() => {
-    void version;
-    const result = analyze(text, view, { kind, parsed });
-    return { findings: result.findings, sizeChars: parsed.model ? result.size.size : null };
-  }, [parsed, text, kind, view, version]);
+  // Findings of the (deferred) text, worked out in a worker; typing never waits for them.
+  const checked = useBackgroundAnalysis(text, parsed, kind, view, loader, version);
   // While the text does not parse, the size is the last valid document's.
   const fallbackSize = useMemo(
     () => (checked.sizeChars === null ? policySize(JSON.stringify(state.document)) : 0),

@@ -1,0 +1,92 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { CatalogLoader } from '../catalog/load';
+import type { CatalogView } from '../catalog/catalog';
+import { analyze, servicesOf } from '../policy/analyze';
+import type { Finding, ParseResult, PolicyKind } from '../policy/model';
+import { policySize } from '../policy/size';
+import type { AnalysisRequest, AnalysisResponse } from './analysisProtocol';
+import AnalysisWorker from './analysisWorker?worker';
+
+export interface BackgroundAnalysis {
+  readonly findings: readonly Finding[];
+  /** null when the analysed text does not parse */
+  readonly sizeChars: number | null;
+}
+
+function canUseWorker(): boolean {
+  return typeof Worker !== 'undefined' && typeof window !== 'undefined' && window.location.protocol.startsWith('http');
+}
+
+/**
+ * Findings and size of `text`, worked out in a worker so that typing never waits for validation.
+ * Until the worker's first answer the syntax findings of the parse show; later answers replace
+ * earlier ones, and an answer for an older text is dropped. Where workers are unavailable, the
+ * analysis runs here (after the frame), against the page's catalog.
+ */
+export function useBackgroundAnalysis(
+  text: string,
+  parsed: ParseResult,
+  kind: PolicyKind,
+  view: CatalogView,
+  loader: CatalogLoader,
+  version: number,
+): BackgroundAnalysis {
+  const worker = useRef<Worker | null>(null);
+  const nextId = useRef(0);
+  const [answer, setAnswer] = useState<{ id: number; text: string; kind: PolicyKind; result: BackgroundAnalysis } | null>(
+    null,
+  );
+  const [broken, setBroken] = useState(!canUseWorker());
+  const pending = useRef<AnalysisRequest | null>(null);
+
+  useEffect(() => {
+    if (broken) return undefined;
+    const w = new AnalysisWorker();
+    worker.current = w;
+    w.addEventListener('message', (event: MessageEvent<AnalysisResponse>) => {
+      const message = event.data;
+      if (message.id !== nextId.current) return; // an older text
+      if (!message.ok) return; // keep what is shown; the next edit asks again
+      const request = pending.current;
+      if (!request) return;
+      setAnswer({ id: message.id, text: request.text, kind: request.kind, result: { findings: message.findings, sizeChars: message.sizeChars } });
+    });
+    w.addEventListener('error', () => setBroken(true));
+    return () => {
+      w.terminate();
+      worker.current = null;
+    };
+  }, [broken]);
+
+  useEffect(() => {
+    if (broken || !worker.current) return;
+    const request: AnalysisRequest = { id: ++nextId.current, text, kind };
+    pending.current = request;
+    worker.current.postMessage(request);
+  }, [text, kind, broken]);
+
+  // Fallback on the main thread: the page's catalog (details loaded as they arrive: version).
+  const needed = useMemo(() => (broken ? servicesOf(parsed.model) : []), [broken, parsed.model]);
+  useEffect(() => {
+    if (needed.length > 0) void loader.loadServices(needed).catch(() => undefined);
+  }, [loader, needed]);
+  const local = useMemo(() => {
+    if (!broken) return null;
+    void version;
+    const result = analyze(text, view, { kind, parsed });
+    return { findings: result.findings, sizeChars: parsed.model ? result.size.size : null };
+  }, [broken, text, kind, parsed, view, version]);
+
+  const current = answer && answer.text === text && answer.kind === kind ? answer.result : null;
+  const lastFindings = answer?.result.findings;
+  return useMemo(() => {
+    if (local) return local;
+    if (current) return current;
+    // While the worker works: the last answer's findings (they may lag a moment); the size and the
+    // syntax findings of this very text at once.
+    return {
+      findings: parsed.model === null ? parsed.findings : (lastFindings ?? parsed.findings),
+      sizeChars: parsed.model === null ? null : policySize(text),
+    };
+  }, [local, current, lastFindings, parsed, text]);
+}
