@@ -10,6 +10,7 @@ import { useAnalysis, useEditorState } from '../../editor/useEditor';
 import { leastPrivilegeFindings, type LeastPrivilegeFix } from '../../policy/leastPrivilege';
 import type { Finding } from '../../policy/model';
 import { FindingFix } from './FindingFix';
+import { RetiredServicesFix } from './RetiredServicesFix';
 import { SEVERITY_LABELS, SEVERITY_ORDER } from './severity';
 
 export interface FindingsPanelProps {
@@ -37,36 +38,39 @@ export function FindingsPanel({ onReveal }: FindingsPanelProps) {
     );
   }
   return (
-    <List dense aria-label="Findings" sx={{ overflow: 'auto', height: '100%' }}>
-      {SEVERITY_ORDER.map((severity) => {
-        const group = findings.filter((f) => f.severity === severity);
-        if (group.length === 0) return null;
-        const label = SEVERITY_LABELS[severity];
-        return (
-          <li key={severity}>
-            <ul style={{ padding: 0 }}>
-              <ListSubheader sx={{ textTransform: 'capitalize' }}>
-                {group.length} {group.length === 1 ? label.one : label.many}
-              </ListSubheader>
-              {group.map((f, i) => {
-                const fix = fixes.get(`${f.code} ${f.pointer}`);
-                return (
-                  <li key={`${f.code}-${f.pointer}-${i}`} style={{ listStyle: 'none' }}>
-                    <ListItemButton component="div" onClick={() => onReveal(f)}>
-                      <ListItemText
-                        primary={f.message}
-                        secondary={`${f.code}${f.range ? ` · line ${f.range.line}, column ${f.range.column}` : ''} · ${f.pointer || '/'}`}
-                        slotProps={{ primary: { color: severity === 'error' ? 'error' : 'textPrimary' } }}
-                      />
-                    </ListItemButton>
-                    {fix ? <FindingFix fix={fix} /> : null}
-                  </li>
-                );
-              })}
-            </ul>
-          </li>
-        );
-      })}
-    </List>
+    <Box sx={{ overflow: 'auto', height: '100%' }}>
+      <RetiredServicesFix findings={findings} />
+      <List dense aria-label="Findings">
+        {SEVERITY_ORDER.map((severity) => {
+          const group = findings.filter((f) => f.severity === severity);
+          if (group.length === 0) return null;
+          const label = SEVERITY_LABELS[severity];
+          return (
+            <li key={severity}>
+              <ul style={{ padding: 0 }}>
+                <ListSubheader sx={{ textTransform: 'capitalize' }}>
+                  {group.length} {group.length === 1 ? label.one : label.many}
+                </ListSubheader>
+                {group.map((f, i) => {
+                  const fix = fixes.get(`${f.code} ${f.pointer}`);
+                  return (
+                    <li key={`${f.code}-${f.pointer}-${i}`} style={{ listStyle: 'none' }}>
+                      <ListItemButton component="div" onClick={() => onReveal(f)}>
+                        <ListItemText
+                          primary={f.message}
+                          secondary={`${f.code}${f.range ? ` · line ${f.range.line}, column ${f.range.column}` : ''} · ${f.pointer || '/'}`}
+                          slotProps={{ primary: { color: severity === 'error' ? 'error' : 'textPrimary' } }}
+                        />
+                      </ListItemButton>
+                      {fix ? <FindingFix fix={fix} /> : null}
+                    </li>
+                  );
+                })}
+              </ul>
+            </li>
+          );
+        })}
+      </List>
+    </Box>
   );
 }

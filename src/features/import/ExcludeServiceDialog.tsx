@@ -69,7 +69,19 @@ export function ExcludeServiceDialog({ open, onClose, onDone }: ExcludeServiceDi
   const options = useMemo(() => {
     const named = namedPrefixes(state.document);
     const byName = [...view.services].sort((a, b) => a.name.localeCompare(b.name));
+    // Prefixes the draft names that the catalog does not list (retired or unknown services) are
+    // offered too: every prefix present in the draft can be excluded.
+    const listed = new Set(view.services.map((s) => s.prefix.toLowerCase()));
+    const unlisted = [...named]
+      .filter((prefix) => !listed.has(prefix))
+      .sort()
+      .map((prefix) => {
+        const retired = Object.prototype.hasOwnProperty.call(view.retiredServices, prefix) ? view.retiredServices[prefix] : undefined;
+        const name = retired ? `${retired} (retired)` : `Unknown service ${prefix}`;
+        return { service: { prefix, name, actions: [] }, group: 'Named in this policy' };
+      });
     return [
+      ...unlisted,
       ...byName.filter((s) => named.has(s.prefix.toLowerCase())).map((service) => ({ service, group: 'Named in this policy' })),
       ...byName.filter((s) => !named.has(s.prefix.toLowerCase())).map((service) => ({ service, group: 'All services' })),
     ];
