@@ -107,3 +107,19 @@ test('Download JSON saves the policy, minified on request', async ({ openApp }) 
   const miniBody = Buffer.concat(await (await mini.createReadStream()).toArray()).toString();
   expect(miniBody.trim()).toBe('{"Version":"2012-10-17","Statement":[{"Sid":"Dl","Effect":"Allow","Action":[],"Resource":[]}]}');
 });
+
+test('collapse all and expand all act on every block', async ({ openApp }) => {
+  const page = await openApp();
+  const editor = new EditorPage(page);
+  await editor.addBlock();
+  await editor.addBlock();
+  await expect(editor.blocks()).toHaveCount(3);
+  await page.getByRole('button', { name: 'Collapse all' }).click();
+  for (const n of [1, 2, 3]) {
+    await expect(editor.block(n).getByRole('button', { name: `Expand permission block ${n}` })).toHaveAttribute('aria-expanded', 'false');
+  }
+  await page.getByRole('button', { name: 'Expand all' }).click();
+  for (const n of [1, 2, 3]) {
+    await expect(editor.block(n).getByRole('button', { name: `Collapse permission block ${n}` })).toHaveAttribute('aria-expanded', 'true');
+  }
+});

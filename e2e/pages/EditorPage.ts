@@ -22,7 +22,8 @@ export class EditorPage {
 
   /** The policy JSON as the app saved it (the autosaved draft's text). */
   async policyText(): Promise<string> {
-    await this.page.waitForTimeout(400); // autosave runs 250 ms after the last change
+    // autosave runs 250 ms after the last change: wait until the page says it is saved
+    await expect(this.page.getByRole('status', { name: 'Draft status' })).toHaveText('Saved in this browser');
     return this.page.evaluate(() => {
       const raw = localStorage.getItem('workbench.draft.v1');
       return raw ? (JSON.parse(raw) as { text: string }).text : '';

@@ -1,5 +1,6 @@
 import Box from '@mui/material/Box';
 import { BlockList } from '../features/blocks/BlockList';
+import { DraftStatus } from '../features/drafts/DraftStatus';
 import { OtherTabBanner } from '../features/drafts/OtherTabBanner';
 import { PolicyToolbar } from '../features/header/PolicyToolbar';
 import { TopBar } from '../features/header/TopBar';
@@ -35,6 +36,7 @@ export function App({ colorMode, onColorModeChange }: AppProps) {
         <Box component="main" aria-label="Visual editor" sx={{ overflow: { lg: 'auto' }, p: { xs: 1, sm: 2 }, pt: { xs: 0, sm: 0 } }}>
           <Box sx={{ position: 'sticky', top: 0, zIndex: 3, bgcolor: 'background.default', pt: 2, pb: 1 }}>
             <ServiceActionSearch />
+            <DraftStatus />
           </Box>
           <OtherTabBanner />
           <BlockList />

@@ -205,3 +205,14 @@ describe('blocks keep their identity through JSON edits', () => {
     expect(undone.textValid).toBe(true);
   });
 });
+
+describe('collapse all', () => {
+  it('collapses and expands every block without an undo step', () => {
+    let s = initialState({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }, { Effect: 'Deny', Action: 'iam:*', Resource: '*' }] });
+    s = run(s, { type: 'setAllCollapsed', collapsed: true });
+    expect(s.ids.map((id) => s.meta[id]?.collapsed)).toEqual([true, true]);
+    expect(s.past).toHaveLength(0);
+    s = run(s, { type: 'setAllCollapsed', collapsed: false });
+    expect(s.ids.map((id) => s.meta[id]?.collapsed)).toEqual([false, false]);
+  });
+});

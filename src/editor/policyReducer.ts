@@ -58,6 +58,8 @@ export type PolicyAction =
   | { type: 'duplicateBlock'; id: string }
   | { type: 'moveBlock'; id: string; to: number }
   | { type: 'setMeta'; id: string; meta: Partial<BlockMeta>; undoable?: boolean }
+  /** collapses (or expands) every block */
+  | { type: 'setAllCollapsed'; collapsed: boolean }
   | { type: 'setText'; text: string; at?: number }
   /** replaces the whole draft; `text`, when given, is the document's text as given and is kept byte for byte */
   | { type: 'replaceDocument'; document: JsonValue; text?: string; label: string; meta?: readonly BlockMeta[] }
@@ -362,6 +364,11 @@ export function policyReducer(state: EditorState, action: PolicyAction): EditorS
       if (!state.ids.includes(action.id)) return state;
       const meta = { ...state.meta, [action.id]: { ...state.meta[action.id], ...action.meta } };
       if (action.undoable) return commitDocument(state, state.document, state.ids, meta, 'Edit block');
+      return { ...state, meta };
+    }
+    case 'setAllCollapsed': {
+      const meta: Record<string, BlockMeta> = { ...state.meta };
+      for (const id of state.ids) meta[id] = { ...state.meta[id], collapsed: action.collapsed };
       return { ...state, meta };
     }
     case 'setText': {

@@ -15,6 +15,8 @@ export interface DraftConflict {
 
 export interface DraftSync {
   readonly conflict: DraftConflict | null;
+  /** the current draft is saved in this browser */
+  readonly saved: boolean;
   /** replaces this tab's draft by the other tab's (one undo step) */
   readonly takeOther: () => void;
   /** saves this tab's draft over the other one */
@@ -33,6 +35,7 @@ export function draftOf(state: EditorState): SavedDraft {
 
 export function useDraftPersistence(state: EditorState, dispatch: Dispatch<PolicyAction>): DraftSync {
   const [conflict, setConflict] = useState<DraftConflict | null>(null);
+  const [savedState, setSavedState] = useState<EditorState | null>(null);
   const latest = useRef(state);
   const saved = useRef<EditorState | null>(null);
   const paused = useRef(false);
@@ -41,7 +44,7 @@ export function useDraftPersistence(state: EditorState, dispatch: Dispatch<Polic
   const save = useCallback((current: EditorState) => {
     if (paused.current || saved.current === current) return;
     saved.current = current;
-    saveDraft(draftOf(current));
+    if (saveDraft(draftOf(current))) setSavedState(current);
   }, []);
 
   useEffect(() => {
@@ -86,5 +89,5 @@ export function useDraftPersistence(state: EditorState, dispatch: Dispatch<Polic
     save(latest.current);
   }, [save]);
 
-  return { conflict, takeOther, keepMine };
+  return { conflict, saved: savedState === state, takeOther, keepMine };
 }

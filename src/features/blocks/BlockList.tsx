@@ -26,6 +26,16 @@ export function BlockList() {
         <Alert severity="error">This document is not a policy object the visual editor can show. Edit it in the JSON view.</Alert>
       )}
       <TooBigAlert />
+      {state.ids.length > 1 && (
+        <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
+          <Button size="small" onClick={() => dispatch({ type: 'setAllCollapsed', collapsed: true })}>
+            Collapse all
+          </Button>
+          <Button size="small" onClick={() => dispatch({ type: 'setAllCollapsed', collapsed: false })}>
+            Expand all
+          </Button>
+        </Stack>
+      )}
       {state.ids.map((id, index) => {
         const statement = viewAt.get(index);
         if (!statement) return null;
