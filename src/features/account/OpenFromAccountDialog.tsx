@@ -33,6 +33,10 @@ export interface OpenFromAccountDialogProps {
 }
 
 /** "Open from account": a customer managed policy's default version, loaded into the editor to change it. */
+function policyDetails(p: PolicyInfo): string {
+  return `${p.path === '/' ? '' : `${p.path} · `}default ${p.defaultVersionId} · attached to ${p.attachmentCount}${p.description ? ` · ${p.description}` : ''}`;
+}
+
 export function OpenFromAccountDialog({ open, onClose }: OpenFromAccountDialogProps) {
   const titleId = useId();
   const dispatch = useEditorDispatch();
@@ -98,20 +102,16 @@ export function OpenFromAccountDialog({ open, onClose }: OpenFromAccountDialogPr
           {list.error && <ApiErrorAlert error={list.error} doing="Listing the policies" />}
           {error && <ApiErrorAlert error={error} doing="Opening the policy" />}
           <List dense aria-label="Customer managed policies" sx={{ maxHeight: 360, overflow: 'auto' }}>
-            {list.policies.map((p, i) => (
+            {list.policies.map((p) => (
               <ListItem key={p.arn} disablePadding>
                 <ListItemButton
                   onClick={() => void openPolicy(p)}
                   disabled={loading !== null}
-                  aria-label={`Open ${p.name}`}
-                  aria-describedby={`${titleId}-${i}`}
+                  aria-label={`Open ${p.name} ${policyDetails(p)}`}
                 >
-                  {/* the details describe the button; its name stays "Open NAME" (the visible name in it) */}
-                  <ListItemText
-                    primary={p.name}
-                    secondary={`${p.path === '/' ? '' : `${p.path} · `}default ${p.defaultVersionId} · attached to ${p.attachmentCount}${p.description ? ` · ${p.description}` : ''}`}
-                    slotProps={{ secondary: { id: `${titleId}-${i}`, 'aria-hidden': true } }}
-                  />
+                  {/* the name is "Open" and all the text shown (WCAG 2.5.3, label in name) */}
+                  {/* the trailing space keeps the name and the details apart in the text read out */}
+                  <ListItemText primary={`${p.name} `} secondary={policyDetails(p)} />
                 </ListItemButton>
               </ListItem>
             ))}

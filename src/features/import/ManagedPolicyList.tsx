@@ -19,7 +19,8 @@ export interface ManagedPolicyListProps {
 
 function optionLabel(policy: ManagedPolicyEntry): string {
   const over = policy.size > MANAGED_QUOTA ? `, over ${formatCount(MANAGED_QUOTA)}` : '';
-  return `${policy.name}, updated ${formatDay(policy.updated)}, ${formatCount(policy.size)} characters${over}`;
+  // the text shown, in its order (WCAG 2.5.3, label in name)
+  return `${policy.name}, updated ${formatDay(policy.updated)}, ${formatCount(policy.size)} characters, ${policy.version}${over}`;
 }
 
 /**
@@ -147,7 +148,7 @@ export function ManagedPolicyList({ policies, selected, onSelect }: ManagedPolic
                     {policy.name}
                   </Typography>
                   <Typography variant="caption" color="text.secondary" noWrap component="div">
-                    {formatDay(policy.updated)} · {formatCount(policy.size)} chars · {policy.version}
+                    updated {formatDay(policy.updated)} · {formatCount(policy.size)} characters · {policy.version}
                   </Typography>
                 </Box>
                 {isOver && <Chip size="small" color="warning" variant="outlined" label={`Over ${formatCount(MANAGED_QUOTA)}`} />}

@@ -113,7 +113,8 @@ export function MonacoEditor({
       if (e.hasChanged(tabMode)) setTabMovesFocus(editor.getOption(tabMode));
     });
     // the hint describes the editor's input to screen readers too
-    host.querySelector('textarea')?.setAttribute('aria-describedby', hintId);
+    // (Monaco's input is an EditContext element, or a textarea where the browser lacks EditContext)
+    host.querySelector('.native-edit-context, textarea')?.setAttribute('aria-describedby', hintId);
     const cleanup = props.onMount?.(editor);
     return () => {
       cleanup?.();
