@@ -86,6 +86,10 @@ export function SidePanel() {
       <Tabs
         value={tab}
         onChange={(_, v: TabName) => setTab(v)}
+        // on a narrow screen the tabs scroll sideways instead of being cut off
+        variant="scrollable"
+        scrollButtons="auto"
+        allowScrollButtonsMobile
         sx={{ borderBottom: 1, borderColor: 'divider', minHeight: 40 }}
       >
         <Tab value="json" label="JSON" id="tab-json" aria-controls="panel-json" sx={{ minHeight: 40 }} />

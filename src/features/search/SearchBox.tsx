@@ -47,8 +47,8 @@ function OptionContent({ option }: { option: SearchOption }) {
               {option.serviceName}
             </Typography>
             <Typography variant="caption" color="text.secondary" component="div">
-              Service · <span style={mono}>{option.service}</span> · {option.actionCount.toLocaleString()}{' '}
-              actions
+              {/* in the order of the option's name, so the name holds the text shown (WCAG 2.5.3) */}
+              <span style={mono}>{option.service}</span> · service · {option.actionCount.toLocaleString()} actions
             </Typography>
           </Box>
         </>
@@ -147,7 +147,11 @@ export const SearchBox = memo(function SearchBox({ disabled, choose }: SearchBox
             component="li"
             key={key}
             {...rest}
-            aria-label={optionLabel(option)}
+            aria-label={
+              option.kind === 'pattern'
+                ? `${optionLabel(option)}, adds the pattern as one Action entry (${option.serviceName})`
+                : optionLabel(option)
+            }
             sx={{ display: 'flex', gap: 1.25, alignItems: 'center', py: 0.5 }}
           >
             <OptionContent option={option} />
