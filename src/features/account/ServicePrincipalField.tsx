@@ -22,6 +22,7 @@ export function ServicePrincipalField({ value, onChange, disabled }: ServicePrin
     <Autocomplete<string, true, false, true>
       multiple
       freeSolo
+      autoHighlight
       // what is typed is kept on blur (as a chip, checked like any other), never silently dropped
       autoSelect
       disabled={disabled}

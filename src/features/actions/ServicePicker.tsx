@@ -3,7 +3,8 @@ import TextField from '@mui/material/TextField';
 import { useMemo } from 'react';
 import { useCatalog } from '../../editor/useCatalog';
 import { useEditorDispatch } from '../../editor/useEditor';
-import type { ServiceSummary } from '../../catalog/catalog';
+import type { CatalogView, ServiceSummary } from '../../catalog/catalog';
+import type { SearchIndex } from '../../catalog/search';
 import type { StatementView } from '../../policy/model';
 
 export interface ServicePickerProps {
@@ -13,9 +14,20 @@ export interface ServicePickerProps {
   readonly readOnly: boolean;
 }
 
+/** Services the search index ranks for a query, best first. */
+function rankedServices(search: SearchIndex, query: string, view: CatalogView): ServiceSummary[] {
+  const out: ServiceSummary[] = [];
+  for (const hit of search.search(query, { limit: 200 }).hits) {
+    if (hit.kind !== 'service') continue;
+    const service = view.service(hit.service);
+    if (service) out.push(service);
+  }
+  return out;
+}
+
 /** Choose the block's service. Changing it clears the actions, resources and conditions of the block. */
 export function ServicePicker({ id, statement, service, readOnly }: ServicePickerProps) {
-  const { view, loader } = useCatalog();
+  const { view, loader, search } = useCatalog();
   const dispatch = useEditorDispatch();
   const options = useMemo(() => [...view.services].sort((a, b) => a.name.localeCompare(b.name)), [view]);
   const value = service ? (view.service(service) ?? null) : null;
@@ -34,7 +46,11 @@ export function ServicePicker({ id, statement, service, readOnly }: ServicePicke
       filterOptions={(opts, { inputValue }) => {
         const q = inputValue.trim().toLowerCase();
         if (!q) return opts;
-        return opts.filter((s) => s.prefix.includes(q) || s.name.toLowerCase().includes(q));
+        // The top search's ranking (exact prefix, then prefix, then name words, then fuzzy), so
+        // Enter takes the same service here as there ("iam" is IAM, not RDS IAM Authentication).
+        const ranked = rankedServices(search, q, view);
+        const seen = new Set(ranked.map((r) => r.prefix));
+        return [...ranked, ...opts.filter((o) => !seen.has(o.prefix) && (o.prefix.includes(q) || o.name.toLowerCase().includes(q)))];
       }}
       onChange={(_, next) => {
         if (!next || next.prefix === service) return;

@@ -25,6 +25,7 @@ export function ConditionKeyField({ options, value, onChange, error, helperText,
   return (
     <Autocomplete<ConditionKeyOption, false, false, true>
       freeSolo
+      autoHighlight
       options={options}
       inputValue={value}
       onInputChange={(_, next, reason) => {
