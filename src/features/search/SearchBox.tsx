@@ -18,6 +18,7 @@ export const SEARCH_LIMIT = 50;
 
 const EMPTY: SearchResult = { query: '', pattern: false, total: 0, actionTotal: 0, hits: [] };
 
+/** Each line ends in a space, so the text read out keeps them apart (axe joins block lines without one). */
 function OptionContent({ option }: { option: SearchOption }) {
   const mono = { fontFamily: 'monospace', fontSize: '0.875rem' };
   switch (option.kind) {
@@ -30,7 +31,7 @@ function OptionContent({ option }: { option: SearchOption }) {
               <Box component="span" sx={{ ...mono, fontWeight: 600 }}>
                 {option.entry}
               </Box>{' '}
-              — matches {option.count.toLocaleString()} action{option.count === 1 ? '' : 's'}
+              — matches {option.count.toLocaleString()} action{option.count === 1 ? '' : 's'}{' '}
             </Typography>
             <Typography variant="caption" color="text.secondary" component="div">
               Adds the pattern as one Action entry ({option.serviceName})
@@ -44,7 +45,7 @@ function OptionContent({ option }: { option: SearchOption }) {
           <CategoryOutlinedIcon fontSize="small" color="action" />
           <Box sx={{ minWidth: 0 }}>
             <Typography variant="body2" component="div" sx={{ fontWeight: 600 }} noWrap>
-              {option.serviceName}
+              {option.serviceName}{' '}
             </Typography>
             <Typography variant="caption" color="text.secondary" component="div">
               {/* in the order of the option's name, so the name holds the text shown (WCAG 2.5.3) */}
@@ -59,7 +60,7 @@ function OptionContent({ option }: { option: SearchOption }) {
           <Box sx={{ width: 20, flexShrink: 0 }} />
           <Box sx={{ minWidth: 0 }}>
             <Typography variant="body2" component="div" sx={mono} noWrap>
-              {option.service}:<b>{option.action}</b>
+              {option.service}:<b>{option.action}</b>{' '}
             </Typography>
             <Typography variant="caption" color="text.secondary" component="div" noWrap>
               {option.accessLevel} · {option.serviceName}
