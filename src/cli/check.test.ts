@@ -4,26 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from './io';
 import { main } from './main';
-
-function capture(stdin = ''): { io: CliIo; out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    io: {
-      stdout: (text) => {
-        out += text;
-      },
-      stderr: (text) => {
-        err += text;
-      },
-      readStdin: () => Promise.resolve(stdin),
-    },
-    out: () => out,
-    err: () => err,
-  };
-}
+import { capture } from './testing';
 
 interface CheckJson {
   readonly files: readonly {

@@ -6,32 +6,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonValue } from '../policy/model';
 import type { DiffJson } from './diff';
-import type { CliIo } from './io';
 import { main } from './main';
-
-interface Captured {
-  readonly io: CliIo;
-  readonly out: () => string;
-  readonly err: () => string;
-}
-
-function capture(stdin = ''): Captured {
-  let out = '';
-  let err = '';
-  return {
-    io: {
-      stdout: (text) => {
-        out += text;
-      },
-      stderr: (text) => {
-        err += text;
-      },
-      readStdin: () => Promise.resolve(stdin),
-    },
-    out: () => out,
-    err: () => err,
-  };
-}
+import { capture } from './testing';
 
 let dir: string;
 const files: Record<string, string> = {};

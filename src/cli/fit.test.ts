@@ -10,32 +10,8 @@ import { statementObjects } from '../policy/grants';
 import type { JsonObject, JsonValue } from '../policy/model';
 import { buildModel } from '../policy/parse';
 import { policySize } from '../policy/size';
-import type { CliIo } from './io';
 import { main } from './main';
-
-interface Captured {
-  readonly io: CliIo;
-  readonly out: () => string;
-  readonly err: () => string;
-}
-
-function capture(stdin = ''): Captured {
-  let out = '';
-  let err = '';
-  return {
-    io: {
-      stdout: (text) => {
-        out += text;
-      },
-      stderr: (text) => {
-        err += text;
-      },
-      readStdin: () => Promise.resolve(stdin),
-    },
-    out: () => out,
-    err: () => err,
-  };
-}
+import { capture } from './testing';
 
 interface FitJson {
   readonly fits: boolean;

@@ -4,28 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from './io';
 import { main } from './main';
+import { capture } from './testing';
 
 const run = promisify(execFile);
-
-function capture(stdin = ''): { io: CliIo; out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    io: {
-      stdout: (t) => {
-        out += t;
-      },
-      stderr: (t) => {
-        err += t;
-      },
-      readStdin: () => Promise.resolve(stdin),
-    },
-    out: () => out,
-    err: () => err,
-  };
-}
 
 let dir = '';
 const file = (name: string): string => join(dir, name);
