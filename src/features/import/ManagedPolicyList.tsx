@@ -145,10 +145,10 @@ export function ManagedPolicyList({ policies, selected, onSelect }: ManagedPolic
               >
                 <Box sx={{ minWidth: 0, flex: 1 }}>
                   <Typography variant="body2" noWrap sx={{ fontWeight: 500 }} title={policy.name}>
-                    {policy.name}{' '}
+                    {policy.name},{' '}
                   </Typography>
                   <Typography variant="caption" color="text.secondary" noWrap component="div">
-                    updated {formatDay(policy.updated)} · {formatCount(policy.size)} characters · {policy.version}
+                    updated {formatDay(policy.updated)}, {formatCount(policy.size)} characters, {policy.version}
                   </Typography>
                 </Box>
                 {isOver && <Chip size="small" color="warning" variant="outlined" label={`Over ${formatCount(MANAGED_QUOTA)}`} />}

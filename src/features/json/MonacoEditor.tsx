@@ -112,6 +112,11 @@ export function MonacoEditor({
     const configuration = editor.onDidChangeConfiguration((e) => {
       if (e.hasChanged(tabMode)) setTabMovesFocus(editor.getOption(tabMode));
     });
+    // The Tab-trap key, owned here so the hint always says what Tab does: Ctrl+M (Ctrl+Shift+M on
+    // macOS) switches between Tab inserting a tab and Tab moving focus.
+    const toggleTabFocus = () => editor.updateOptions({ tabFocusMode: !editor.getOption(tabMode) });
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM, toggleTabFocus);
+    editor.addCommand(monaco.KeyMod.WinCtrl | monaco.KeyMod.Shift | monaco.KeyCode.KeyM, toggleTabFocus);
     // the hint describes the editor's input to screen readers too
     // (Monaco's input is an EditContext element, or a textarea where the browser lacks EditContext)
     host.querySelector('.native-edit-context, textarea')?.setAttribute('aria-describedby', hintId);

@@ -49,7 +49,7 @@ function OptionContent({ option }: { option: SearchOption }) {
             </Typography>
             <Typography variant="caption" color="text.secondary" component="div">
               {/* in the order of the option's name, so the name holds the text shown (WCAG 2.5.3) */}
-              <span style={mono}>{option.service}</span> · service · {option.actionCount.toLocaleString()} actions
+              (<span style={mono}>{option.service}</span>), service, {option.actionCount.toLocaleString()} actions
             </Typography>
           </Box>
         </>
@@ -60,10 +60,10 @@ function OptionContent({ option }: { option: SearchOption }) {
           <Box sx={{ width: 20, flexShrink: 0 }} />
           <Box sx={{ minWidth: 0 }}>
             <Typography variant="body2" component="div" sx={mono} noWrap>
-              {option.service}:<b>{option.action}</b>{' '}
+              {option.service}:<b>{option.action}</b>,{' '}
             </Typography>
             <Typography variant="caption" color="text.secondary" component="div" noWrap>
-              {option.accessLevel} · {option.serviceName}
+              {option.accessLevel}, {option.serviceName}
             </Typography>
           </Box>
         </>
