@@ -240,7 +240,7 @@ test('a share link asks before it replaces work, and Undo brings the work back',
   await expect(ask).toContainText('It will replace your current draft; Undo brings it back', FIRST_LOAD);
   await ask.getByRole('button', { name: 'Keep my draft' }).click();
   await expect(ask).toBeHidden();
-  await expect(keeper.getByRole('status', { name: 'Draft status' })).toHaveText('Saved in this browser');
+  await expect(keeper.getByRole('status', { name: 'Draft status', includeHidden: true })).toHaveText('Saved in this browser');
   expect(await savedText(keeper)).toBe(otherText);
   expect(new URL(keeper.url()).hash).toBe('');
   await keeper.context().close();
@@ -274,7 +274,7 @@ test('a cut or damaged share link says so and keeps the draft', async ({ page, o
   await expect(failed).toContainText('Your draft was not changed.');
   await failed.getByRole('button', { name: 'OK' }).click();
   await expect(failed).toBeHidden();
-  await expect(other.getByRole('status', { name: 'Draft status' })).toHaveText('Saved in this browser');
+  await expect(other.getByRole('status', { name: 'Draft status', includeHidden: true })).toHaveText('Saved in this browser');
   expect(await savedText(other)).toBe(JSON.stringify(OTHER_WORK, null, 4));
   expect(new URL(other.url()).hash).toBe('');
   expect(await other.evaluate(() => sessionStorage.getItem('workbench.token'))).toBe(app.token);
@@ -284,7 +284,7 @@ test('a cut or damaged share link says so and keeps the draft', async ({ page, o
   await page.goto(`${app.url}#draft=not-a-draft`);
   await expect(page.getByRole('dialog', { name: 'The share link could not be opened' })).toBeVisible();
   await page.getByRole('button', { name: 'OK' }).click();
-  await expect(page.getByRole('status', { name: 'Draft status' })).toHaveText('Saved in this browser');
+  await expect(page.getByRole('status', { name: 'Draft status', includeHidden: true })).toHaveText('Saved in this browser');
   expect(await savedText(page)).toBe(SEED_TEXT);
   expect(errors).toEqual([]);
 });

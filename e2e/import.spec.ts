@@ -321,7 +321,7 @@ test('pasted malformed JSON: a clear message with the place, and the draft untou
   await expect(alert).toContainText('This cannot be imported; the draft is unchanged.');
   await expect(alert).toContainText(/Not valid JSON: .*at line 4, column 24/);
   await expect(dialog).toBeVisible();
-  await expect(page.getByRole('status', { name: 'Draft status' })).toHaveText('Saved in this browser');
+  await expect(page.getByRole('status', { name: 'Draft status', includeHidden: true })).toHaveText('Saved in this browser');
   expect((await saved(page))?.text).toBe(before);
 
   // Not a policy at all.

@@ -23,7 +23,7 @@ export class EditorPage {
   /** The policy JSON as the app saved it (the autosaved draft's text). */
   async policyText(): Promise<string> {
     // autosave runs 250 ms after the last change: wait until the page says it is saved
-    await expect(this.page.getByRole('status', { name: 'Draft status' })).toHaveText('Saved in this browser');
+    await expect(this.page.getByRole('status', { name: 'Draft status', includeHidden: true })).toHaveText('Saved in this browser');
     return this.page.evaluate(() => {
       const raw = localStorage.getItem('workbench.draft.v1');
       return raw ? (JSON.parse(raw) as { text: string }).text : '';

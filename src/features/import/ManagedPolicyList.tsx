@@ -149,6 +149,7 @@ export function ManagedPolicyList({ policies, selected, onSelect }: ManagedPolic
                   </Typography>
                   <Typography variant="caption" color="text.secondary" noWrap component="div">
                     updated {formatDay(policy.updated)}, {formatCount(policy.size)} characters, {policy.version}
+                    {isOver ? ', ' : ''}
                   </Typography>
                 </Box>
                 {isOver && <Chip size="small" color="warning" variant="outlined" label={`Over ${formatCount(MANAGED_QUOTA)}`} />}

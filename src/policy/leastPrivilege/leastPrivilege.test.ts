@@ -151,21 +151,29 @@ describe('condition key applicability', () => {
 });
 
 describe('tighten', () => {
-  it('suggests ARNs where Resource is "*" and moves those actions to a block of their own', () => {
+  it('suggests ARNs where Resource is "*" for writes and moves those actions to a block of their own', () => {
     const document = policy({
       Effect: 'Allow',
-      Action: ['s3:GetObject', 's3:ListAllMyBuckets'],
+      Action: ['s3:GetObject', 's3:PutObject', 's3:ListAllMyBuckets'],
       Resource: '*',
     });
     const found = findings(document).find((f) => f.code === 'tighten-resource-star');
-    expect(found?.message).toContain('s3:GetObject');
+    expect(found?.message).toContain('s3:PutObject');
+    expect(found?.message).not.toContain('s3:GetObject');
     if (!found?.fix) throw new Error('no fix');
     expect(applyLeastPrivilegeFix(document, found.fix)).toEqual(
       policy(
-        { Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' },
-        { Effect: 'Allow', Action: 's3:GetObject', Resource: [] },
+        { Effect: 'Allow', Action: ['s3:GetObject', 's3:ListAllMyBuckets'], Resource: '*' },
+        { Effect: 'Allow', Action: 's3:PutObject', Resource: [] },
       ),
     );
+  });
+
+  it('does not flag reading or listing every resource, nor a Deny on every resource', () => {
+    const read = policy({ Effect: 'Allow', Action: ['ecs:Describe*', 'ecs:List*'], Resource: '*' });
+    expect(findings(read).map((f) => f.code)).not.toContain('tighten-resource-star');
+    const deny = policy({ Effect: 'Deny', Action: 's3:PutObject', Resource: '*' });
+    expect(findings(deny).map((f) => f.code)).not.toContain('tighten-resource-star');
   });
 
   it('finds Write actions in a read-only statement and keeps the rest', () => {

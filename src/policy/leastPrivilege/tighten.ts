@@ -75,7 +75,16 @@ export function tightenSuggestions(model: PolicyModel, catalog: CatalogView): Ti
     }
     const resources = statement.resource?.values ?? [];
     if (resources.length === 1 && resources[0] === '*' && !statement.notResource) {
-      const scoped = actions.filter((a) => a.detail && !a.detail.wildcardOnly);
+      // Writes, permissions management and tagging on every resource are what least privilege is
+      // about; reading or listing everything is a common, deliberate choice and is not flagged.
+      const scoped = actions.filter(
+        (a) =>
+          statement.effect === 'Allow' &&
+          a.detail &&
+          !a.detail.wildcardOnly &&
+          a.summary.accessLevel !== 'List' &&
+          a.summary.accessLevel !== 'Read',
+      );
       const rest = actions.filter((a) => !scoped.includes(a));
       if (scoped.length > 0 && !stars.includes('*')) {
         const names = scoped.map((a) => a.name);
