@@ -120,7 +120,8 @@ test('exports every format exactly as the exporters write it, with their notes',
   await openApp();
   const dialog = await openExport(page);
   // the suggested name comes from the services in the policy
-  await expect(dialog.getByLabel('Policy name')).toHaveValue('EcsAndLogsReadOnly');
+  // the same name the review step suggests (one name suggester)
+  await expect(dialog.getByLabel('Policy name')).toHaveValue('ECS-CloudWatchLogs-ReadOnly-MFA');
   await fillInput(page);
 
   for (const { id, what } of EXPORT_FORMATS) {
