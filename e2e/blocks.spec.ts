@@ -114,11 +114,11 @@ test('collapse all and expand all act on every block', async ({ openApp }) => {
   await editor.addBlock();
   await editor.addBlock();
   await expect(editor.blocks()).toHaveCount(3);
-  await page.getByRole('button', { name: 'Collapse all' }).click();
+  await page.getByRole('button', { name: 'Collapse all blocks' }).click();
   for (const n of [1, 2, 3]) {
     await expect(editor.block(n).getByRole('button', { name: `Expand permission block ${n}` })).toHaveAttribute('aria-expanded', 'false');
   }
-  await page.getByRole('button', { name: 'Expand all' }).click();
+  await page.getByRole('button', { name: 'Expand all blocks' }).click();
   for (const n of [1, 2, 3]) {
     await expect(editor.block(n).getByRole('button', { name: `Collapse permission block ${n}` })).toHaveAttribute('aria-expanded', 'true');
   }

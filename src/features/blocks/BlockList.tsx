@@ -29,10 +29,10 @@ export function BlockList() {
       {state.ids.length > 1 && (
         <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
           <Button size="small" onClick={() => dispatch({ type: 'setAllCollapsed', collapsed: true })}>
-            Collapse all
+            Collapse all blocks
           </Button>
           <Button size="small" onClick={() => dispatch({ type: 'setAllCollapsed', collapsed: false })}>
-            Expand all
+            Expand all blocks
           </Button>
         </Stack>
       )}
