@@ -16,6 +16,8 @@ import { actionFields, changeSummary, managedUpdates, wholeStatementFields } fro
 import type { SourcedBlock } from './managedUpdates';
 import { useManagedPolicy } from './useManagedPolicy';
 import { withUniqueSids } from './uniqueSids';
+import { AccessDiffView } from '../accessDiff/AccessDiffView';
+import { useAccessDiff } from '../accessDiff/useAccessDiff';
 
 const AWS_MANAGED_ARN = 'arn:aws:iam::aws:policy/';
 const MAX_LISTED = 50;
@@ -46,6 +48,22 @@ export interface KeepCurrentProps {
   readonly readOnly: boolean;
 }
 
+/** What taking the newer statement would change in access (computed only while shown). */
+function StatementAccessChange({ before, after }: { before: JsonValue | undefined; after: JsonValue }) {
+  const documents = useMemo(
+    () =>
+      before === undefined
+        ? undefined
+        : ([
+            { Version: '2012-10-17', Statement: [before] },
+            { Version: '2012-10-17', Statement: [after] },
+          ] as const),
+    [before, after],
+  );
+  const diff = useAccessDiff(documents?.[0], documents?.[1]);
+  return <AccessDiffView diff={diff} pending label="Access of the newer version compared with this block" />;
+}
+
 /**
  * "Keep it current" for a block imported from an AWS managed policy: when the catalog has a newer
  * version, what it changes in this block (actions gained and lost) and a button to take it.
@@ -53,13 +71,15 @@ export interface KeepCurrentProps {
 export function KeepCurrent({ id, source, label, readOnly }: KeepCurrentProps) {
   const state = useEditorState();
   const dispatch = useEditorDispatch();
-  const { view } = useCatalog();
+  const { view, version: catalogVersion } = useCatalog();
   const [details, setDetails] = useState(false);
   const latest = useManagedPolicy(isAwsManaged(source) ? source.policyName : undefined);
   const policy = latest.status === 'ready' ? latest.policy : undefined;
   const stale = policy !== undefined && isNewerVersion(policy.version, source.version);
 
+  // Worked out again as service details arrive (catalogVersion): the comparison needs them.
   const updates = useMemo(() => {
+    void catalogVersion;
     if (!stale || !policy) return undefined;
     const statements = statementsOf(state.document);
     const blocks: SourcedBlock[] = [];
@@ -71,7 +91,7 @@ export function KeepCurrent({ id, source, label, readOnly }: KeepCurrentProps) {
       }
     });
     return managedUpdates(blocks, policy.version, policy.document as JsonValue, view);
-  }, [stale, policy, state.document, state.ids, state.meta, source.policyName, view]);
+  }, [stale, policy, state.document, state.ids, state.meta, source.policyName, view, catalogVersion]);
 
   if (!policy || !updates) return null;
   const update = updates.blocks.get(id);
@@ -91,7 +111,7 @@ export function KeepCurrent({ id, source, label, readOnly }: KeepCurrentProps) {
           aria-label={`Newer version of ${name} for ${label}`}
           action={
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-              {(update.added.length > 0 || update.removed.length > 0) && (
+              {(update.added.length > 0 || update.removed.length > 0 || update.otherChanges) && (
                 <Button color="inherit" size="small" onClick={() => setDetails((v) => !v)} aria-expanded={details}>
                   {details ? 'Hide changes' : 'Show changes'}
                 </Button>
@@ -133,6 +153,7 @@ export function KeepCurrent({ id, source, label, readOnly }: KeepCurrentProps) {
           </Typography>
           <Collapse in={details} unmountOnExit>
             <Box sx={{ mt: 1 }}>
+              <StatementAccessChange before={statementsOf(state.document)[state.ids.indexOf(id)]} after={update.statement} />
               <ActionList sign="+" actions={update.added} />
               <ActionList sign="−" actions={update.removed} />
             </Box>
