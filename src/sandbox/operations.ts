@@ -328,6 +328,40 @@ export const IAM_OPERATIONS: Readonly<Record<string, Operation>> = {
     return undefined;
   },
 
+  ListPolicyTags: ({ state, params }) => {
+    const arn = params.string('PolicyArn');
+    authorize(state, 'ListPolicyTags', arn ?? '');
+    const { page, truncation } = paginate(state.getPolicy(arn).tags, params);
+    return { Tags: page.map((t) => ({ Key: t.key, Value: t.value })), ...truncation };
+  },
+  ListEntitiesForPolicy: ({ state, params }) => {
+    const arn = params.string('PolicyArn');
+    authorize(state, 'ListEntitiesForPolicy', arn ?? '');
+    const filter = params.string('EntityFilter');
+    if (filter !== undefined && !['User', 'Role', 'Group', 'LocalManagedPolicy', 'AWSManagedPolicy'].includes(filter)) {
+      throw validationError('entityFilter', filter, 'Member must satisfy enum value set: [User, Role, Group, LocalManagedPolicy, AWSManagedPolicy]');
+    }
+    const prefix = checkPathPrefix(params.string('PathPrefix'));
+    const { users, groups, roles } = state.entitiesForPolicy(arn);
+    const pick = <T extends { path: string }>(kind: string, list: T[]): T[] =>
+      (filter === undefined || filter === kind ? list : []).filter((p) => p.path.startsWith(prefix));
+    // One page over the three lists (IAM pages them together).
+    const all = [
+      ...pick('User', users).map((u) => ({ kind: 'user' as const, record: u })),
+      ...pick('Group', groups).map((g) => ({ kind: 'group' as const, record: g })),
+      ...pick('Role', roles).map((r) => ({ kind: 'role' as const, record: r })),
+    ];
+    const { page, truncation } = paginate(all, params);
+    const of = (kind: 'user' | 'group' | 'role', field: string, idField: string) =>
+      page.filter((e) => e.kind === kind).map((e) => ({ [field]: e.record.name, [idField]: e.record.id }));
+    return {
+      PolicyUsers: of('user', 'UserName', 'UserId'),
+      PolicyGroups: of('group', 'GroupName', 'GroupId'),
+      PolicyRoles: of('role', 'RoleName', 'RoleId'),
+      ...truncation,
+    };
+  },
+
   ListUsers: ({ state, params }) => {
     authorize(state, 'ListUsers', '*');
     const { page, truncation } = paginate(

@@ -659,6 +659,13 @@ export class SandboxState {
     principal.attached.splice(index, 1);
   }
 
+  /** The users, groups and roles a managed policy is attached to (ListEntitiesForPolicy), each in name order. */
+  entitiesForPolicy(policyArn: string | undefined): { users: PrincipalRecord[]; groups: PrincipalRecord[]; roles: PrincipalRecord[] } {
+    const policy = this.getPolicy(policyArn);
+    const holding = (kind: PrincipalKind) => this.list(kind).filter((p) => p.attached.includes(policy.arn));
+    return { users: holding('user'), groups: holding('group'), roles: holding('role') };
+  }
+
   attachedPolicies(kind: PrincipalKind, name: string | undefined, pathPrefix = '/'): PolicyRecord[] {
     const principal = this.principal(kind, name);
     return principal.attached

@@ -1,0 +1,87 @@
+/**
+ * ListPolicyTags and ListEntitiesForPolicy through the unmodified AWS SDK, as IAM answers them:
+ * the tags a policy was created with, and who the policy is attached to.
+ */
+import {
+  AttachRolePolicyCommand,
+  AttachUserPolicyCommand,
+  CreatePolicyCommand,
+  CreateRoleCommand,
+  IAMClient,
+  ListEntitiesForPolicyCommand,
+  ListPolicyTagsCommand,
+  NoSuchEntityException,
+} from '@aws-sdk/client-iam';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type Sandbox } from './sandbox';
+
+let sandbox: Sandbox;
+let iam: IAMClient;
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  iam = new IAMClient({
+    endpoint: sandbox.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'dummy' },
+    maxAttempts: 1,
+  });
+});
+
+afterAll(async () => {
+  iam.destroy();
+  await sandbox.close();
+});
+
+const DOCUMENT = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }],
+});
+const TRUST = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+});
+
+describe('sandbox: policy tags and entities', () => {
+  it('lists the tags a policy was created with, in order, and none for an untagged policy', async () => {
+    const tagged = await iam.send(
+      new CreatePolicyCommand({
+        PolicyName: 'TaggedPart',
+        PolicyDocument: DOCUMENT,
+        Tags: [
+          { Key: 'iam-workbench:set', Value: 'Tagged' },
+          { Key: 'iam-workbench:part', Value: '1/2' },
+        ],
+      }),
+    );
+    const out = await iam.send(new ListPolicyTagsCommand({ PolicyArn: tagged.Policy?.Arn }));
+    expect(out.Tags).toEqual([
+      { Key: 'iam-workbench:set', Value: 'Tagged' },
+      { Key: 'iam-workbench:part', Value: '1/2' },
+    ]);
+    expect(out.IsTruncated).toBe(false);
+    const plain = await iam.send(new CreatePolicyCommand({ PolicyName: 'UntaggedPart', PolicyDocument: DOCUMENT }));
+    expect((await iam.send(new ListPolicyTagsCommand({ PolicyArn: plain.Policy?.Arn }))).Tags ?? []).toEqual([]);
+  });
+
+  it('answers NoSuchEntity for a policy that does not exist', async () => {
+    await expect(
+      iam.send(new ListPolicyTagsCommand({ PolicyArn: 'arn:aws:iam::123456789012:policy/NoSuchPolicy' })),
+    ).rejects.toBeInstanceOf(NoSuchEntityException);
+  });
+
+  it('lists the users, groups and roles a policy is attached to, filtered by kind', async () => {
+    const created = await iam.send(new CreatePolicyCommand({ PolicyName: 'SharedPart', PolicyDocument: DOCUMENT }));
+    const arn = created.Policy?.Arn ?? '';
+    await iam.send(new CreateRoleCommand({ RoleName: 'entities-role', AssumeRolePolicyDocument: TRUST }));
+    await iam.send(new AttachRolePolicyCommand({ RoleName: 'entities-role', PolicyArn: arn }));
+    await iam.send(new AttachUserPolicyCommand({ UserName: 'alice', PolicyArn: arn }));
+    const all = await iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: arn }));
+    expect(all.PolicyRoles?.map((r) => r.RoleName)).toEqual(['entities-role']);
+    expect(all.PolicyUsers?.map((u) => u.UserName)).toEqual(['alice']);
+    expect(all.PolicyGroups ?? []).toEqual([]);
+    const roles = await iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: arn, EntityFilter: 'Role' }));
+    expect(roles.PolicyRoles?.map((r) => r.RoleName)).toEqual(['entities-role']);
+    expect(roles.PolicyUsers ?? []).toEqual([]);
+  });
+});
