@@ -28,4 +28,11 @@ describe('findingMarkers', () => {
   it('leaves out findings without a place in the text', () => {
     expect(findingMarkers([{ severity: 'error', code: 'x', message: 'x', pointer: '' }])).toEqual([]);
   });
+  it('marks a finding about the whole document (over the size quota) on its first character only', () => {
+    const whole = { offset: 0, length: 900, line: 1, column: 1, endLine: 40, endColumn: 2 };
+    const [marker] = findingMarkers([
+      { severity: 'error', code: 'policy-size-exceeds-identity-policy-quota', message: 'over', pointer: '', range: whole },
+    ]);
+    expect(marker).toMatchObject({ startLineNumber: 1, startColumn: 1, endLineNumber: 1, endColumn: 2 });
+  });
 });

@@ -25,20 +25,25 @@ export interface FindingMarker {
   readonly endColumn: number;
 }
 
-/** Markers for the findings that have a place in the text; the others are only in the Findings tab. */
+/**
+ * Markers for the findings that have a place in the text; the others are only in the Findings tab.
+ * A finding about the whole document (pointer "", e.g. the policy is over its size quota) marks the
+ * document's first character only, not every line of it (the size meter shows it too).
+ */
 export function findingMarkers(findings: readonly Finding[]): FindingMarker[] {
   const markers: FindingMarker[] = [];
   for (const f of findings) {
     const r = f.range;
     if (!r) continue;
+    const wholeDocument = f.pointer === '' && r.endLine > r.line;
     markers.push({
       level: MARKER_LEVELS[f.severity],
       message: f.message,
       code: f.code,
       startLineNumber: r.line,
       startColumn: r.column,
-      endLineNumber: r.endLine,
-      endColumn: r.endColumn,
+      endLineNumber: wholeDocument ? r.line : r.endLine,
+      endColumn: wholeDocument ? r.column + 1 : r.endColumn,
     });
   }
   return markers;
