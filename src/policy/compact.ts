@@ -37,6 +37,7 @@ import { actionKey, expandActionPattern, expandActions, hasWildcard } from './ex
 import { actionElement, grantDifference, sameSet, statementContext, unmatchedEntries } from './grants';
 import { getMember, isJsonObject, membersOf, objectFromEntries } from './json';
 import type { JsonValue } from './model';
+import { dedupeValues } from './normalize';
 import { serializeDocument } from './serialize';
 
 // ---------------------------------------------------------------------------------------------
@@ -266,13 +267,26 @@ export function compactActionList(
     for (const output of outputs) for (const name of output.names) outputOf.set(`${prefix}:${name}`, output);
   }
 
+  return emitInOrder(values, exactKeys, outputOf, covered);
+}
+
+/**
+ * Writes a list in its original order: a pattern or an unknown name is kept verbatim (once, without
+ * regard to case); an exact name is replaced by the cover output that holds it, written where its
+ * first name stood. Names in `skip` (already covered by a kept pattern) are dropped.
+ */
+function emitInOrder(
+  values: readonly string[],
+  exactKeys: ReadonlyMap<string, string>,
+  outputOf: ReadonlyMap<string, CoverOutput>,
+  skip: ReadonlySet<string> = new Set(),
+): string[] {
   const result: string[] = [];
   const written = new Set<string>();
   const emitted = new Set<CoverOutput>();
   for (const value of values) {
     const key = exactKeys.get(value);
     if (key === undefined) {
-      // A pattern or an unknown name: kept verbatim, once.
       const lower = value.toLowerCase();
       if (!written.has(lower)) {
         written.add(lower);
@@ -280,7 +294,7 @@ export function compactActionList(
       }
       continue;
     }
-    if (covered.has(key)) continue;
+    if (skip.has(key)) continue;
     const output = outputOf.get(key);
     if (!output || emitted.has(output)) continue;
     emitted.add(output);
@@ -290,13 +304,7 @@ export function compactActionList(
 }
 
 function dedupe(values: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return values.filter((value) => {
-    const lower = value.toLowerCase();
-    if (seen.has(lower)) return false;
-    seen.add(lower);
-    return true;
-  });
+  return dedupeValues(values, { caseInsensitive: true });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -653,25 +661,7 @@ function optimizeActionList(
       }
       for (const output of outputs) for (const name of output.names) outputOf.set(`${prefix}:${name}`, output);
     }
-    const result: string[] = [];
-    const written = new Set<string>();
-    const emitted = new Set<CoverOutput>();
-    for (const value of values) {
-      const key = exactKeys.get(value);
-      if (key === undefined) {
-        const lower = value.toLowerCase();
-        if (!written.has(lower)) {
-          written.add(lower);
-          result.push(value);
-        }
-        continue;
-      }
-      const output = outputOf.get(key);
-      if (!output || emitted.has(output)) continue;
-      emitted.add(output);
-      result.push(output.text);
-    }
-    return result;
+    return emitInOrder(values, exactKeys, outputOf);
   };
   const known = scope.known ?? new Set<string>();
   const result = build(known);

@@ -25,6 +25,7 @@ import { actionKey, expandActionPattern, expandActions, hasWildcard, matchesPatt
 import { actionElement, sameSet, statementObjects } from './grants';
 import { getMember, isJsonObject } from './json';
 import type { JsonObject, JsonValue } from './model';
+import { dedupeValues } from './normalize';
 
 export type ExcludeNote =
   | {
@@ -105,13 +106,7 @@ function perServiceReplacement(
 }
 
 function dedupe(values: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return values.filter((value) => {
-    const lower = value.toLowerCase();
-    if (seen.has(lower)) return false;
-    seen.add(lower);
-    return true;
-  });
+  return dedupeValues(values, { caseInsensitive: true });
 }
 
 function rewrite(

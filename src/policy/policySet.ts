@@ -32,6 +32,7 @@ import { getMember, isJsonObject } from './json';
 import type { JsonObject, JsonValue, PolicyKind } from './model';
 import { SIZE_QUOTAS } from './model';
 import { buildModel } from './parse';
+import { checkDivisible } from './split';
 
 export interface PolicySetOptions {
   /** the size every part must stay within; default SIZE_QUOTAS[kind] */
@@ -185,17 +186,9 @@ export function packPolicySet(
 ): PolicySetResult {
   const quota = options.quota ?? SIZE_QUOTAS[options.kind ?? 'managed'];
   const stem = options.stem ?? 'Policy';
-  if (!Number.isFinite(quota) || quota <= 0) {
-    return fail('quota-too-small', `The quota must be a positive number of characters, not ${quota}.`);
-  }
-  const statementValue = isJsonObject(document) ? getMember(document, 'Statement') : undefined;
-  if (!isJsonObject(document) || !(isJsonObject(statementValue) || Array.isArray(statementValue))) {
-    return fail('not-a-policy', 'The document is not a policy: it needs a Statement array or object.');
-  }
-  if (Array.isArray(statementValue) && !statementValue.every(isJsonObject)) {
-    const index = statementValue.findIndex((entry) => !isJsonObject(entry));
-    return fail('not-a-policy', `Statement ${index} is not an object; fix it before splitting.`, index);
-  }
+  const checked = checkDivisible(document, quota);
+  if (!checked.ok) return checked;
+  const policy = checked.policy;
 
   const compaction = compactPolicy(document, catalog, { mergeStatements: true, ...options.compact });
   const source = compaction.document as JsonObject;
@@ -209,7 +202,7 @@ export function packPolicySet(
     const parts: PolicySetPart[] = [
       { name: partName(stem, 1), document: source, size: compaction.after, actions: actionShare(source, catalog) },
     ];
-    return prove(document, parts, quota, catalog, { fits: true, compaction, lowerBound });
+    return prove(policy, parts, quota, catalog, { fits: true, compaction, lowerBound });
   }
   if (capacity <= 0) {
     return fail('quota-too-small', `Even a part with no statements takes ${documentSize(skeleton)} characters, over the quota of ${quota}.`);
@@ -308,7 +301,7 @@ export function packPolicySet(
     );
     return { name: partName(stem, i + 1), document: part, size: documentSize(part), actions: actionShare(part, catalog) };
   });
-  return prove(document, parts, quota, catalog, { fits: false, compaction, lowerBound });
+  return prove(policy, parts, quota, catalog, { fits: false, compaction, lowerBound });
 }
 
 /** Checks the parts against the original (see PolicySetProof). */

@@ -124,20 +124,41 @@ function chunkSid(sid: string, chunk: number, taken: Set<string>): string {
   return candidate;
 }
 
-/** Splits a policy document into parts within `options.quota` (see the module comment). */
-export function splitPolicy(document: JsonValue, catalog: CatalogView, options: SplitOptions): SplitResult {
-  const { quota } = options;
+/**
+ * What stops a document from being split or packed before any work starts: a quota that is not a
+ * positive number, or a document that is not a policy with object statements; else the policy object.
+ */
+export function checkDivisible(
+  document: JsonValue,
+  quota: number,
+):
+  | { readonly ok: true; readonly policy: JsonObject }
+  | (SplitFailure & { readonly reason: 'not-a-policy' | 'quota-too-small' }) {
   if (!Number.isFinite(quota) || quota <= 0) {
-    return fail('quota-too-small', `The quota must be a positive number of characters, not ${quota}.`);
+    return { ok: false, reason: 'quota-too-small', message: `The quota must be a positive number of characters, not ${quota}.` };
   }
   const statementValue = isJsonObject(document) ? getMember(document, 'Statement') : undefined;
   if (!isJsonObject(document) || !(isJsonObject(statementValue) || Array.isArray(statementValue))) {
-    return fail('not-a-policy', 'The document is not a policy: it needs a Statement array or object.');
+    return { ok: false, reason: 'not-a-policy', message: 'The document is not a policy: it needs a Statement array or object.' };
   }
   if (Array.isArray(statementValue) && !statementValue.every(isJsonObject)) {
     const index = statementValue.findIndex((entry) => !isJsonObject(entry));
-    return fail('not-a-policy', `Statement ${index} is not an object; fix it before splitting.`, index);
+    return {
+      ok: false,
+      reason: 'not-a-policy',
+      message: `Statement ${index} is not an object; fix it before splitting.`,
+      statementIndex: index,
+    };
   }
+  return { ok: true, policy: document };
+}
+
+/** Splits a policy document into parts within `options.quota` (see the module comment). */
+export function splitPolicy(document: JsonValue, catalog: CatalogView, options: SplitOptions): SplitResult {
+  const { quota } = options;
+  const checked = checkDivisible(document, quota);
+  if (!checked.ok) return checked;
+  const policy = checked.policy;
 
   const compactOptions: CompactOptions = {
     mergeStatements: options.mergeStatements === true,
@@ -151,7 +172,7 @@ export function splitPolicy(document: JsonValue, catalog: CatalogView, options: 
     compaction ? { ...result, compaction } : result;
 
   if (documentSize(source) <= quota) {
-    const check = prove(document, [source], [documentSize(source)], quota, catalog);
+    const check = prove(policy, [source], [documentSize(source)], quota, catalog);
     if (!check.ok) return check;
     return withCompaction({
       ok: true,
@@ -287,7 +308,7 @@ export function splitPolicy(document: JsonValue, catalog: CatalogView, options: 
     );
   });
   const sizes = documents.map(documentSize);
-  const check = prove(document, documents, sizes, quota, catalog);
+  const check = prove(policy, documents, sizes, quota, catalog);
   if (!check.ok) return check;
   return withCompaction({ ok: true, documents, sizes, proof: check.proof });
 }
