@@ -186,6 +186,43 @@ export interface DeletePolicyVersionOutput {
   readonly versions: readonly PolicyVersionInfo[];
 }
 
+/** The tag that marks every part of a policy set (value: the set's name); see ListPolicySetsOutput. */
+export const POLICY_SET_TAG = 'iam-workbench:set';
+
+export interface PolicySetPartInfo {
+  readonly policy: PolicyInfo;
+  /** the part's tags, as IAM keeps them */
+  readonly tags: readonly TagInput[];
+  /** the users, groups and roles the part is attached to */
+  readonly attachedTo: readonly TargetInput[];
+}
+
+export interface PolicySetInfo {
+  /** the value of the POLICY_SET_TAG tag its parts share */
+  readonly name: string;
+  /** in name order */
+  readonly parts: readonly PolicySetPartInfo[];
+}
+
+export interface ListPolicySetsOutput {
+  /** customer managed policies tagged POLICY_SET_TAG, grouped by the tag's value, in name order */
+  readonly sets: readonly PolicySetInfo[];
+}
+
+export interface DeletePolicyOutput {
+  readonly policyArn: string;
+  /** the users, groups and roles it was detached from first */
+  readonly detached: readonly TargetInput[];
+  /** non-default versions deleted first (IAM deletes the default one with the policy) */
+  readonly deletedVersions: readonly string[];
+}
+
+export interface PutInlinePolicyOutput {
+  readonly kind: PrincipalKind;
+  readonly name: string;
+  readonly policyName: string;
+}
+
 export interface TagInput {
   key: string;
   value: string;
@@ -218,6 +255,10 @@ export interface OperationInputs {
   createPolicyVersion: { policyArn: string; document: string; setAsDefault?: boolean };
   deletePolicyVersion: { policyArn: string; versionId: string };
   listPolicyVersions: { policyArn: string };
+  listPolicySets: { search?: string };
+  /** detaches the policy from every user, group and role and deletes its other versions first when `detach` */
+  deletePolicy: { policyArn: string; detach?: boolean };
+  putInlinePolicy: { kind: PrincipalKind; name: string; policyName: string; document: string };
 }
 
 export type OperationName = keyof OperationInputs;
@@ -234,4 +275,7 @@ export interface OperationOutputs {
   createPolicyVersion: CreatePolicyVersionOutput;
   deletePolicyVersion: DeletePolicyVersionOutput;
   listPolicyVersions: ListPolicyVersionsOutput;
+  listPolicySets: ListPolicySetsOutput;
+  deletePolicy: DeletePolicyOutput;
+  putInlinePolicy: PutInlinePolicyOutput;
 }

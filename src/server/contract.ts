@@ -172,6 +172,18 @@ export const operations = {
   },
   deletePolicyVersion: { input: z.object({ policyArn, versionId }).strict() },
   listPolicyVersions: { input: z.object({ policyArn }).strict() },
+  listPolicySets: { input: z.object({ search: search.optional() }).strict() },
+  deletePolicy: { input: z.object({ policyArn, detach: z.boolean().optional() }).strict() },
+  putInlinePolicy: {
+    input: z
+      .object({
+        kind: principalKind,
+        name: entityName(NAME_MAX.group),
+        policyName,
+        document,
+      })
+      .strict(),
+  },
 } as const satisfies Record<OperationName, { input: z.ZodType }>;
 
 
@@ -189,5 +201,8 @@ const schemasMatchContract: { [K in OperationName]: Same<z.infer<(typeof operati
   createPolicyVersion: true,
   deletePolicyVersion: true,
   listPolicyVersions: true,
+  listPolicySets: true,
+  deletePolicy: true,
+  putInlinePolicy: true,
 };
 void schemasMatchContract;

@@ -10,7 +10,7 @@ import { analyze, servicesOf } from '../policy/analyze';
 import { untilAborted } from './abort';
 import { ApiError } from './apiError';
 import { DEFAULT_CATALOG_DIR, nodeFetchJson } from '../catalog/node';
-import { NAME_RE } from './contract';
+import { NAME_RE, POLICY_SET_TAG } from './contract';
 import type {
   ApiErrorInfo,
   AttachResult,
@@ -20,12 +20,13 @@ import type {
   OperationName,
   OperationOutputs,
   PolicyInfo,
+  PolicySetInfo,
   PrincipalInfo,
   PrincipalKind,
   SessionInfo,
 } from './contract';
 import type { IamGateway, PrincipalSummary } from './iam';
-import { sortVersions } from './iam';
+import { isAmbiguous, sortVersions } from './iam';
 
 /** What an operation runs under: `signal` aborts when the browser went away or the operation's deadline passed. */
 export interface OperationContext {
@@ -555,5 +556,72 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       versions: await gateway().listPolicyVersions(policyArn, ctx?.signal),
       quota: POLICY_VERSION_QUOTA,
     }),
+
+    listPolicySets: async ({ search }, ctx) => {
+      const iam = gateway();
+      const signal = ctx?.signal;
+      // ListPolicies answers no tags: ask each customer managed policy for its own (4 at a time).
+      const policies = (await untilSettled(localPolicies.get(), signal)).filter((p) => matches(search, p.name, p.path));
+      const tagged = await mapLimit(policies, CONCURRENCY, async (policy) => ({
+        policy,
+        tags: await iam.listPolicyTags(policy.arn, signal),
+      }));
+      const bySet = new Map<string, typeof tagged>();
+      for (const entry of tagged) {
+        const set = entry.tags.find((t) => t.key.toLowerCase() === POLICY_SET_TAG)?.value;
+        if (set === undefined) continue;
+        bySet.set(set, [...(bySet.get(set) ?? []), entry]);
+      }
+      const byName = (a: { policy: PolicyInfo }, b: { policy: PolicyInfo }) =>
+        a.policy.name.localeCompare(b.policy.name, 'en', { numeric: true, sensitivity: 'base' });
+      const sets = await mapLimit([...bySet.entries()], CONCURRENCY, async ([name, parts]): Promise<PolicySetInfo> => ({
+        name,
+        parts: await mapLimit([...parts].sort(byName), CONCURRENCY, async (part) => ({
+          ...part,
+          attachedTo: part.policy.attachmentCount > 0 ? await iam.listEntitiesForPolicy(part.policy.arn, signal) : [],
+        })),
+      }));
+      return { sets: sets.sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' })) };
+    },
+
+    deletePolicy: async ({ policyArn, detach }, ctx) => {
+      const iam = gateway();
+      const signal = ctx?.signal;
+      const detached: { kind: PrincipalKind; name: string }[] = [];
+      const deletedVersions: string[] = [];
+      try {
+        if (detach) {
+          for (const target of await iam.listEntitiesForPolicy(policyArn, signal)) {
+            await iam.detachPolicy(target.kind, target.name, policyArn, signal);
+            attachedCounts.delete(countKey(target.kind, target.name));
+            detached.push(target);
+          }
+          for (const version of await iam.listPolicyVersions(policyArn, signal)) {
+            if (version.isDefaultVersion) continue;
+            await iam.deletePolicyVersion(policyArn, version.versionId, signal);
+            deletedVersions.push(version.versionId);
+          }
+        }
+        await iam.deletePolicy(policyArn, signal);
+      } catch (error) {
+        // No answer to the delete: it may have been made. A policy that is gone was deleted.
+        const gone =
+          isAmbiguous(error) &&
+          !signal?.aborted &&
+          (await iam.getPolicy(policyArn, signal).then(
+            () => false,
+            (e: unknown) => e instanceof ApiError && e.code === 'NoSuchEntity',
+          ));
+        if (!gone) throw error;
+      } finally {
+        localPolicies.clear();
+      }
+      return { policyArn, detached, deletedVersions };
+    },
+
+    putInlinePolicy: async ({ kind, name, policyName, document }, ctx) => {
+      await gateway().putInlinePolicy(kind, name, policyName, document, ctx?.signal);
+      return { kind, name, policyName };
+    },
   };
 }

@@ -31,7 +31,11 @@ import {
   CreatePolicyCommand,
   CreatePolicyVersionCommand,
   CreateRoleCommand,
+  DeletePolicyCommand,
   DeletePolicyVersionCommand,
+  DetachGroupPolicyCommand,
+  DetachRolePolicyCommand,
+  DetachUserPolicyCommand,
   GetPolicyCommand,
   GetPolicyVersionCommand,
   GetRoleCommand,
@@ -39,11 +43,16 @@ import {
   ListAttachedGroupPoliciesCommand,
   ListAttachedRolePoliciesCommand,
   ListAttachedUserPoliciesCommand,
+  ListEntitiesForPolicyCommand,
   ListGroupsCommand,
   ListPoliciesCommand,
+  ListPolicyTagsCommand,
   ListPolicyVersionsCommand,
   ListRolesCommand,
   ListUsersCommand,
+  PutGroupPolicyCommand,
+  PutRolePolicyCommand,
+  PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
 import type {
   CreatePolicyCommandOutput,
@@ -723,6 +732,88 @@ export class IamGateway {
         if (versions && !versions.some((v) => v.versionId === versionId)) return;
       }
       throw error;
+    }
+  }
+
+  /** The policy's tags, in the order IAM keeps them. */
+  async listPolicyTags(policyArn: string, signal?: AbortSignal): Promise<{ key: string; value: string }[]> {
+    const tags = await this.collect('iam:ListPolicyTags', signal, async (Marker, abortSignal) => {
+      const out = await this.iam.send(new ListPolicyTagsCommand({ PolicyArn: policyArn, Marker, MaxItems: 1000 }), {
+        abortSignal,
+      });
+      return { items: out.Tags, truncated: out.IsTruncated, marker: out.Marker };
+    });
+    return tags.map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' }));
+  }
+
+  /** The users, groups and roles the policy is attached to. */
+  async listEntitiesForPolicy(
+    policyArn: string,
+    signal?: AbortSignal,
+  ): Promise<{ kind: PrincipalKind; name: string }[]> {
+    const pages = await this.collect('iam:ListEntitiesForPolicy', signal, async (Marker, abortSignal) => {
+      const out = await this.iam.send(
+        new ListEntitiesForPolicyCommand({ PolicyArn: policyArn, Marker, MaxItems: 1000 }),
+        { abortSignal },
+      );
+      return { items: [out], truncated: out.IsTruncated, marker: out.Marker };
+    });
+    return pages.flatMap((out) => [
+      ...(out.PolicyUsers ?? []).map((u) => ({ kind: 'user' as const, name: u.UserName ?? '' })),
+      ...(out.PolicyGroups ?? []).map((g) => ({ kind: 'group' as const, name: g.GroupName ?? '' })),
+      ...(out.PolicyRoles ?? []).map((r) => ({ kind: 'role' as const, name: r.RoleName ?? '' })),
+    ]);
+  }
+
+  async detachPolicy(kind: PrincipalKind, name: string, policyArn: string, signal?: AbortSignal): Promise<void> {
+    if (kind === 'user') {
+      await this.call('iam:DetachUserPolicy', signal, (abortSignal) =>
+        this.iam.send(new DetachUserPolicyCommand({ UserName: name, PolicyArn: policyArn }), { abortSignal }),
+      );
+    } else if (kind === 'group') {
+      await this.call('iam:DetachGroupPolicy', signal, (abortSignal) =>
+        this.iam.send(new DetachGroupPolicyCommand({ GroupName: name, PolicyArn: policyArn }), { abortSignal }),
+      );
+    } else {
+      await this.call('iam:DetachRolePolicy', signal, (abortSignal) =>
+        this.iam.send(new DetachRolePolicyCommand({ RoleName: name, PolicyArn: policyArn }), { abortSignal }),
+      );
+    }
+  }
+
+  /** Deletes a managed policy (IAM refuses while it is attached or has versions besides the default). */
+  async deletePolicy(policyArn: string, signal?: AbortSignal): Promise<void> {
+    await this.call('iam:DeletePolicy', signal, (abortSignal) =>
+      this.iamOnce.send(new DeletePolicyCommand({ PolicyArn: policyArn }), { abortSignal }),
+    );
+  }
+
+  /** Adds or replaces an inline policy of a user, group or role (idempotent in IAM). */
+  async putInlinePolicy(
+    kind: PrincipalKind,
+    name: string,
+    policyName: string,
+    document: string,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    if (kind === 'user') {
+      await this.call('iam:PutUserPolicy', signal, (abortSignal) =>
+        this.iam.send(new PutUserPolicyCommand({ UserName: name, PolicyName: policyName, PolicyDocument: document }), {
+          abortSignal,
+        }),
+      );
+    } else if (kind === 'group') {
+      await this.call('iam:PutGroupPolicy', signal, (abortSignal) =>
+        this.iam.send(new PutGroupPolicyCommand({ GroupName: name, PolicyName: policyName, PolicyDocument: document }), {
+          abortSignal,
+        }),
+      );
+    } else {
+      await this.call('iam:PutRolePolicy', signal, (abortSignal) =>
+        this.iam.send(new PutRolePolicyCommand({ RoleName: name, PolicyName: policyName, PolicyDocument: document }), {
+          abortSignal,
+        }),
+      );
     }
   }
 
