@@ -37,7 +37,7 @@ function init(): EditorState {
     const id = state.ids[i];
     if (m && id) meta[id] = m;
   });
-  return { ...state, meta };
+  return { ...state, meta, ...(draft.origin ? { origin: draft.origin } : {}) };
 }
 
 /**

@@ -3,7 +3,7 @@
  * typed (even when it does not parse), the last valid document, the policy kind and block notes.
  */
 import type { JsonValue, PolicyKind } from '../policy/model';
-import type { BlockMeta } from './policyReducer';
+import type { BlockMeta, PolicySetOrigin } from './policyReducer';
 
 export const DRAFT_KEY = 'workbench.draft.v1';
 
@@ -13,6 +13,8 @@ export interface SavedDraft {
   readonly kind: PolicyKind;
   /** block notes by statement index */
   readonly meta: readonly (BlockMeta | null)[];
+  /** the policy set the draft was opened from */
+  readonly origin?: PolicySetOrigin;
   readonly savedAt: string;
 }
 
@@ -29,11 +31,24 @@ export function loadDraft(storage: Storage | undefined = globalThis.localStorage
       document: value.document,
       kind: KINDS.includes(value.kind as PolicyKind) ? (value.kind as PolicyKind) : 'managed',
       meta: Array.isArray(value.meta) ? value.meta : [],
+      ...(isSetOrigin(value.origin) ? { origin: value.origin } : {}),
       savedAt: typeof value.savedAt === 'string' ? value.savedAt : '',
     };
   } catch {
     return null;
   }
+}
+
+function isSetOrigin(value: unknown): value is PolicySetOrigin {
+  if (typeof value !== 'object' || value === null) return false;
+  const origin = value as Partial<PolicySetOrigin>;
+  return (
+    origin.kind === 'policySet' &&
+    typeof origin.name === 'string' &&
+    Array.isArray(origin.parts) &&
+    Array.isArray(origin.attachedTo) &&
+    Array.isArray(origin.excluded)
+  );
 }
 
 export function saveDraft(draft: SavedDraft, storage: Storage | undefined = globalThis.localStorage): boolean {

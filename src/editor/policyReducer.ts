@@ -26,6 +26,28 @@ export interface BlockMeta {
   readonly source?: { readonly policyName: string; readonly policyArn?: string; readonly version?: string };
 }
 
+/**
+ * Where the draft came from when it is a policy set opened from the account: the set's parts as
+ * they were opened, and what the set was built from (recorded in the parts' tags at creation).
+ * It stays with the draft through edits and goes when the draft is replaced by anything else.
+ */
+export interface PolicySetOrigin {
+  readonly kind: 'policySet';
+  /** the set's name: its parts' iam-workbench:set tag, and the first part's name */
+  readonly name: string;
+  readonly description?: string;
+  /** the parts in the account when the set was opened, in part order */
+  readonly parts: readonly { readonly name: string; readonly arn: string; readonly versionId: string }[];
+  /** the users, groups and roles the parts are attached to */
+  readonly attachedTo: readonly { readonly kind: 'user' | 'group' | 'role'; readonly name: string }[];
+  /** the AWS managed policy the set was built from, at the version it was built from */
+  readonly reference?: { readonly policyName: string; readonly version: string };
+  /** service prefixes excluded from the reference */
+  readonly excluded: readonly string[];
+  /** the retired services' actions were removed from the reference */
+  readonly retiredRemoved: boolean;
+}
+
 export interface Snapshot {
   readonly text: string;
   /** the parse of `text` */
@@ -33,6 +55,8 @@ export interface Snapshot {
   readonly document: JsonValue;
   readonly ids: readonly string[];
   readonly meta: Readonly<Record<string, BlockMeta>>;
+  /** set when the draft is a policy set opened from the account */
+  readonly origin?: PolicySetOrigin | undefined;
 }
 
 export interface EditorState extends Snapshot {
@@ -62,7 +86,15 @@ export type PolicyAction =
   | { type: 'setAllCollapsed'; collapsed: boolean }
   | { type: 'setText'; text: string; at?: number }
   /** replaces the whole draft; `text`, when given, is the document's text as given and is kept byte for byte */
-  | { type: 'replaceDocument'; document: JsonValue; text?: string; label: string; meta?: readonly BlockMeta[] }
+  | {
+      type: 'replaceDocument';
+      document: JsonValue;
+      text?: string;
+      label: string;
+      meta?: readonly BlockMeta[];
+      /** what the new draft is (a policy set opened from the account); anything else replaced forgets it */
+      origin?: PolicySetOrigin;
+    }
   /** replaces the whole draft by text exactly as given (a shared draft), even text that does not parse */
   | { type: 'loadText'; text: string; label: string; kind?: PolicyKind }
   | { type: 'setKind'; kind: PolicyKind }
@@ -111,7 +143,7 @@ export function initialState(document: JsonValue = newPolicyDocument(), kind: Po
 }
 
 function snapshot(state: EditorState): Snapshot {
-  return { text: state.text, parsed: state.parsed, document: state.document, ids: state.ids, meta: state.meta };
+  return { text: state.text, parsed: state.parsed, document: state.document, ids: state.ids, meta: state.meta, origin: state.origin };
 }
 
 function pushHistory(state: EditorState, label: string, at?: number): Pick<EditorState, 'past' | 'future' | 'lastChange'> {
@@ -409,10 +441,12 @@ export function policyReducer(state: EditorState, action: PolicyAction): EditorS
             meta,
             nextId,
             textRevision: state.textRevision + 1,
+            origin: action.origin,
           };
         }
       }
-      return commitDocument(state, action.document, ids, meta, action.label, nextId);
+      const replaced = commitDocument(state, action.document, ids, meta, action.label, nextId);
+      return replaced.origin === action.origin ? replaced : { ...replaced, origin: action.origin };
     }
     case 'loadText': {
       const next = textState(action.text);
@@ -426,6 +460,7 @@ export function policyReducer(state: EditorState, action: PolicyAction): EditorS
         document,
         ids,
         meta: {},
+        origin: undefined,
         nextId: state.nextId + n,
         kind: action.kind ?? state.kind,
         textRevision: state.textRevision + 1,

@@ -29,6 +29,7 @@ export function draftOf(state: EditorState): SavedDraft {
     document: state.document,
     kind: state.kind,
     meta: state.ids.map((id) => state.meta[id] ?? null),
+    ...(state.origin ? { origin: state.origin } : {}),
     savedAt: new Date().toISOString(),
   };
 }
