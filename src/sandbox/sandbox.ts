@@ -15,6 +15,7 @@ import { FaultInjector, parseFaultPlan } from './faults';
 import type { FaultPlan } from './faults';
 import { IAM_OPERATIONS, Params, STS_OPERATIONS, unknownAction } from './operations';
 import type { Operation } from './operations';
+import { SIMULATION_OPERATIONS } from './simulateOperation';
 import { SandboxState } from './state';
 import { IAM_XMLNS, STS_XMLNS, errorXml, successXml } from './xml';
 
@@ -43,6 +44,7 @@ export interface Sandbox {
 }
 
 const MAX_BODY = 2 * 1024 * 1024;
+const IAM_TABLE: Readonly<Record<string, Operation>> = { ...IAM_OPERATIONS, ...SIMULATION_OPERATIONS };
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const loader = await CatalogLoader.create(nodeFetchJson(options.catalogDir ?? DEFAULT_CATALOG_DIR));
@@ -129,7 +131,7 @@ async function handle(
     if (!String(req.headers.authorization ?? '').startsWith('AWS4-HMAC-SHA256 ')) {
       throw new IamError('MissingAuthenticationToken', 'Request is missing Authentication Token');
     }
-    const table = sts ? STS_OPERATIONS : IAM_OPERATIONS;
+    const table = sts ? STS_OPERATIONS : IAM_TABLE;
     const expected = sts ? STS_VERSION : IAM_VERSION;
     const operation: Operation | undefined = Object.hasOwn(table, action) ? table[action] : undefined;
     if (!operation || version !== expected) throw unknownAction(action, version || expected);
