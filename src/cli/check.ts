@@ -2,13 +2,12 @@
  * iam-workbench check: validate policy files as IAM and Access Analyzer would, offline. Prints one
  * line per finding, like ESLint (`file:line:column  severity  code  message`), or JSON.
  */
-import { parseArgs } from 'node:util';
 import type { Finding, PolicyKind } from '../policy/model';
 import { SIZE_QUOTAS } from '../policy/model';
 import { analyze } from '../policy/analyze';
 import type { CatalogView } from '../catalog/catalog';
 import { loadCatalog, readInput } from './files';
-import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo, type Command } from './io';
+import { type CliIo, type Command, EXIT_FINDINGS, EXIT_OK, parseCommandArgs, UsageError } from './io';
 
 const KINDS: readonly PolicyKind[] = ['managed', 'inline-user', 'inline-group', 'inline-role', 'trust'];
 
@@ -66,17 +65,11 @@ function parseOptions(args: readonly string[]): {
   format: 'text' | 'json';
   files: string[];
 } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      options: { kind: { type: 'string' }, format: { type: 'string' } },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommandArgs({
+    args: [...args],
+    options: { kind: { type: 'string' }, format: { type: 'string' } },
+    allowPositionals: true,
+  });
   const kind = parsed.values.kind ?? 'managed';
   if (!(KINDS as readonly string[]).includes(kind)) {
     throw new UsageError(`--kind must be one of ${KINDS.join(', ')}, not "${kind}"`);

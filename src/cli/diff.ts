@@ -2,14 +2,13 @@
  * iam-workbench diff: the access a new version of a policy adds or removes compared with the old
  * one, per action, resource and condition (src/policy/accessDiff.ts), not per line.
  */
-import { parseArgs } from 'node:util';
 import { accessDiff } from '../policy/accessDiff';
 import type { AccessDiff, AccessEntry, NormalizedCondition, UncertainEntry } from '../policy/accessDiff';
 import { getMember, isJsonObject } from '../policy/json';
 import type { JsonValue } from '../policy/model';
 import { parse } from '../policy/parse';
 import { loadCatalog, readInput } from './files';
-import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo, type Command } from './io';
+import { type CliIo, type Command, EXIT_FINDINGS, EXIT_OK, parseCommandArgs, UsageError } from './io';
 
 const HELP = `Usage: iam-workbench diff [--format text|json] OLD NEW
 
@@ -140,17 +139,11 @@ async function readPolicy(file: string, io: CliIo): Promise<JsonValue> {
 }
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: { format: { type: 'string', default: 'text' } },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommandArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'text' } },
+  });
   const { values, positionals } = parsed;
   const format = values.format;
   if (format !== 'text' && format !== 'json')

@@ -4,14 +4,13 @@
  * quota that together grant exactly the same (src/policy/policySet.ts).
  */
 import { basename, extname } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { JsonValue, PolicyKind } from '../policy/model';
 import { SIZE_QUOTAS } from '../policy/model';
 import { parse } from '../policy/parse';
 import { packPolicySet } from '../policy/policySet';
 import { serializeDocument } from '../policy/serialize';
 import { loadCatalog, readInput } from './files';
-import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo, type Command } from './io';
+import { type CliIo, type Command, EXIT_FINDINGS, EXIT_OK, parseCommandArgs, UsageError } from './io';
 
 const KINDS: readonly PolicyKind[] = ['managed', 'inline-user', 'inline-group', 'inline-role', 'trust'];
 
@@ -71,22 +70,16 @@ function count(n: number): string {
 }
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        kind: { type: 'string' },
-        quota: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        'level-safe': { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommandArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      kind: { type: 'string' },
+      quota: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      'level-safe': { type: 'boolean', default: false },
+    },
+  });
   const { values, positionals } = parsed;
   const format = values.format;
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);

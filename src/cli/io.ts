@@ -1,3 +1,5 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
 /**
  * What a command sees of the world: its output streams and standard input. Tests pass their own;
  * bin/iam-workbench.js passes the process's.
@@ -18,6 +20,17 @@ export const EXIT_USAGE = 2;
 /** A usage or input error: printed as `iam-workbench: <message>` and exit 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+/** `node:util` parseArgs, strict, with its complaints (unknown option, missing value) as usage errors. */
+export function parseCommandArgs<const T extends Omit<ParseArgsConfig, 'strict'>>(
+  config: T,
+): ReturnType<typeof parseArgs<T & { strict: true }>> {
+  try {
+    return parseArgs({ ...config, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 export interface Command {

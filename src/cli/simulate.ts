@@ -3,7 +3,6 @@
  * evaluation logic (src/policy/evaluate), and says allowed, explicit deny or implicit deny, with
  * the statements that decided it and the conditions that did not hold.
  */
-import { parseArgs } from 'node:util';
 import type { CatalogView } from '../catalog/catalog';
 import type { ConditionKeyType } from '../catalog/types';
 import { conditionKeyType, isMultivalued } from '../policy/evaluate/keys';
@@ -12,7 +11,7 @@ import type { ContextValue, EvaluationResult, NamedPolicy } from '../policy/eval
 import { readBool, readDate, readIp, readNumber, splitArn } from '../policy/evaluate/values';
 import type { JsonValue } from '../policy/model';
 import { loadCatalog, readInput } from './files';
-import { EXIT_OK, UsageError, type CliIo, type Command } from './io';
+import { type CliIo, type Command, EXIT_OK, parseCommandArgs, UsageError } from './io';
 
 const HELP = `Usage: iam-workbench simulate [--policy FILE]... [--boundary FILE] [--scp FILE]...
          [--resource-policy FILE] [--session-policy FILE] --action ACTION --resource ARN
@@ -161,28 +160,22 @@ function textReport(result: EvaluationResult, action: string, resource: string):
 }
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: false,
-      strict: true,
-      options: {
-        policy: { type: 'string', multiple: true },
-        boundary: { type: 'string' },
-        scp: { type: 'string', multiple: true },
-        'resource-policy': { type: 'string' },
-        'session-policy': { type: 'string' },
-        action: { type: 'string' },
-        resource: { type: 'string' },
-        principal: { type: 'string' },
-        context: { type: 'string', multiple: true },
-        format: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommandArgs({
+    args: [...args],
+    allowPositionals: false,
+    options: {
+      policy: { type: 'string', multiple: true },
+      boundary: { type: 'string' },
+      scp: { type: 'string', multiple: true },
+      'resource-policy': { type: 'string' },
+      'session-policy': { type: 'string' },
+      action: { type: 'string' },
+      resource: { type: 'string' },
+      principal: { type: 'string' },
+      context: { type: 'string', multiple: true },
+      format: { type: 'string' },
+    },
+  });
   const o = parsed.values;
   const format = o.format ?? 'text';
   if (format !== 'text' && format !== 'json')
