@@ -259,6 +259,8 @@ export interface OperationInputs {
   /** detaches the policy from every user, group and role and deletes its other versions first when `detach` */
   deletePolicy: { policyArn: string; detach?: boolean };
   putInlinePolicy: { kind: PrincipalKind; name: string; policyName: string; document: string };
+  /** adds tags to a customer managed policy (a key it has gets the new value) */
+  tagPolicy: { policyArn: string; tags: TagInput[] };
 }
 
 export type OperationName = keyof OperationInputs;
@@ -278,4 +280,5 @@ export interface OperationOutputs {
   listPolicySets: ListPolicySetsOutput;
   deletePolicy: DeletePolicyOutput;
   putInlinePolicy: PutInlinePolicyOutput;
+  tagPolicy: { readonly policyArn: string };
 }

@@ -334,6 +334,12 @@ export const IAM_OPERATIONS: Readonly<Record<string, Operation>> = {
     const { page, truncation } = paginate(state.getPolicy(arn).tags, params);
     return { Tags: page.map((t) => ({ Key: t.key, Value: t.value })), ...truncation };
   },
+  TagPolicy: ({ state, params }) => {
+    const arn = params.string('PolicyArn');
+    authorize(state, 'TagPolicy', arn ?? '');
+    state.tagPolicy(arn, params.tags());
+    return undefined;
+  },
   ListEntitiesForPolicy: ({ state, params }) => {
     const arn = params.string('PolicyArn');
     authorize(state, 'ListEntitiesForPolicy', arn ?? '');

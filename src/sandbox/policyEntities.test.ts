@@ -11,6 +11,7 @@ import {
   ListEntitiesForPolicyCommand,
   ListPolicyTagsCommand,
   NoSuchEntityException,
+  TagPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from './sandbox';
@@ -62,6 +63,30 @@ describe('sandbox: policy tags and entities', () => {
     expect(out.IsTruncated).toBe(false);
     const plain = await iam.send(new CreatePolicyCommand({ PolicyName: 'UntaggedPart', PolicyDocument: DOCUMENT }));
     expect((await iam.send(new ListPolicyTagsCommand({ PolicyArn: plain.Policy?.Arn }))).Tags ?? []).toEqual([]);
+  });
+
+  it('TagPolicy adds tags and replaces the value of a key the policy has (case-insensitively)', async () => {
+    const created = await iam.send(
+      new CreatePolicyCommand({
+        PolicyName: 'RetaggedPart',
+        PolicyDocument: DOCUMENT,
+        Tags: [{ Key: 'iam-workbench:source', Value: 'ReadOnlyAccess@v188' }],
+      }),
+    );
+    const arn = created.Policy?.Arn;
+    await iam.send(
+      new TagPolicyCommand({
+        PolicyArn: arn,
+        Tags: [
+          { Key: 'IAM-Workbench:Source', Value: 'ReadOnlyAccess@v189' },
+          { Key: 'iam-workbench:part', Value: '1/1' },
+        ],
+      }),
+    );
+    expect((await iam.send(new ListPolicyTagsCommand({ PolicyArn: arn }))).Tags).toEqual([
+      { Key: 'iam-workbench:source', Value: 'ReadOnlyAccess@v189' },
+      { Key: 'iam-workbench:part', Value: '1/1' },
+    ]);
   });
 
   it('answers NoSuchEntity for a policy that does not exist', async () => {

@@ -51,7 +51,8 @@ export interface PolicyRecord {
   readonly path: string;
   readonly arn: string;
   readonly description: string | undefined;
-  readonly tags: readonly Tag[];
+  /** replaced whole by TagPolicy */
+  tags: readonly Tag[];
   readonly createDate: Date;
   updateDate: Date;
   defaultVersionId: string;
@@ -392,6 +393,22 @@ export class SandboxState {
     }
     policy.defaultVersionId = id;
     policy.updateDate = new Date();
+  }
+
+  /** TagPolicy: adds the tags, replacing the value of a key the policy has (keys compared case-insensitively). */
+  tagPolicy(arn: string | undefined, input: readonly { key?: string; value?: string }[]): void {
+    const policy = this.customerPolicy(arn, 'TagPolicy');
+    const tags = checkTags(input);
+    const merged = [...policy.tags];
+    for (const tag of tags) {
+      const index = merged.findIndex((t) => t.key.toLowerCase() === tag.key.toLowerCase());
+      if (index >= 0) merged[index] = { key: merged[index]?.key ?? tag.key, value: tag.value };
+      else merged.push(tag);
+    }
+    if (merged.length > QUOTAS.tagsPerResource) {
+      throw new IamError('LimitExceeded', `Cannot exceed quota for TagsPerPolicy: ${QUOTAS.tagsPerResource}`);
+    }
+    policy.tags = merged;
   }
 
   deletePolicy(arn: string | undefined): void {

@@ -184,6 +184,7 @@ export const operations = {
       })
       .strict(),
   },
+  tagPolicy: { input: z.object({ policyArn, tags: tags.refine((list) => list.length > 0, 'give at least one tag') }).strict() },
 } as const satisfies Record<OperationName, { input: z.ZodType }>;
 
 
@@ -204,5 +205,6 @@ const schemasMatchContract: { [K in OperationName]: Same<z.infer<(typeof operati
   listPolicySets: true,
   deletePolicy: true,
   putInlinePolicy: true,
+  tagPolicy: true,
 };
 void schemasMatchContract;

@@ -576,8 +576,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         a.policy.name.localeCompare(b.policy.name, 'en', { numeric: true, sensitivity: 'base' });
       const sets = await mapLimit([...bySet.entries()], CONCURRENCY, async ([name, parts]): Promise<PolicySetInfo> => ({
         name,
+        // GetPolicy for each part: ListPolicies leaves out the description.
         parts: await mapLimit([...parts].sort(byName), CONCURRENCY, async (part) => ({
           ...part,
+          policy: await iam.getPolicy(part.policy.arn, signal),
           attachedTo: part.policy.attachmentCount > 0 ? await iam.listEntitiesForPolicy(part.policy.arn, signal) : [],
         })),
       }));
@@ -622,6 +624,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     putInlinePolicy: async ({ kind, name, policyName, document }, ctx) => {
       await gateway().putInlinePolicy(kind, name, policyName, document, ctx?.signal);
       return { kind, name, policyName };
+    },
+
+    tagPolicy: async ({ policyArn, tags }, ctx) => {
+      await gateway().tagPolicy(policyArn, tags, ctx?.signal);
+      return { policyArn };
     },
   };
 }

@@ -53,6 +53,7 @@ import {
   PutGroupPolicyCommand,
   PutRolePolicyCommand,
   PutUserPolicyCommand,
+  TagPolicyCommand,
 } from '@aws-sdk/client-iam';
 import type {
   CreatePolicyCommandOutput,
@@ -744,6 +745,15 @@ export class IamGateway {
       return { items: out.Tags, truncated: out.IsTruncated, marker: out.Marker };
     });
     return tags.map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' }));
+  }
+
+  /** Adds tags to a customer managed policy (a key it has gets the new value). */
+  async tagPolicy(policyArn: string, tags: readonly { key: string; value: string }[], signal?: AbortSignal): Promise<void> {
+    await this.call('iam:TagPolicy', signal, (abortSignal) =>
+      this.iam.send(new TagPolicyCommand({ PolicyArn: policyArn, Tags: tags.map((t) => ({ Key: t.key, Value: t.value })) }), {
+        abortSignal,
+      }),
+    );
   }
 
   /** The users, groups and roles the policy is attached to. */

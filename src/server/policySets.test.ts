@@ -29,6 +29,7 @@ const doc = (action: string) =>
 async function createPart(name: string, set: string, part: string) {
   const { policy } = await api.createPolicy({
     name,
+    description: 'Custom policy for Cloudcraft.',
     document: doc('s3:GetObject'),
     tags: [
       { key: 'iam-workbench:set', value: set },
@@ -53,12 +54,21 @@ describe('policy sets in the account', () => {
     expect(sets.map((s) => s.name)).toEqual(['Alpha', 'Beta']);
     const alpha = sets[0];
     expect(alpha?.parts.map((p) => p.policy.name)).toEqual(['Alpha', 'Alpha-2']);
+    expect(alpha?.parts[0]?.policy.description).toBe('Custom policy for Cloudcraft.');
     expect(alpha?.parts[0]?.tags).toContainEqual({ key: 'iam-workbench:source', value: 'ReadOnlyAccess@v188' });
     expect(alpha?.parts.map((p) => p.attachedTo)).toEqual([
       [{ kind: 'role', name: 'sets-role' }],
       [{ kind: 'role', name: 'sets-role' }],
     ]);
     expect((await api.listPolicySets({ search: 'beta' })).sets.map((s) => s.name)).toEqual(['Beta']);
+  });
+
+  it('retags a part: the key it has gets the new value', async () => {
+    const part = await createPart('Delta', 'Delta', '1/1');
+    await api.tagPolicy({ policyArn: part.arn, tags: [{ key: 'iam-workbench:source', value: 'ReadOnlyAccess@v189' }] });
+    const [set] = (await api.listPolicySets({ search: 'Delta' })).sets;
+    expect(set?.parts[0]?.tags).toContainEqual({ key: 'iam-workbench:source', value: 'ReadOnlyAccess@v189' });
+    expect(set?.parts[0]?.tags).toHaveLength(3);
   });
 
   it('deletes a surplus part: detached from everyone and its older versions deleted first', async () => {
