@@ -235,9 +235,73 @@ export interface TargetInput {
 
 export type TrustInput = { kind: 'services'; services: string[] } | { kind: 'custom'; document: string };
 
+/** IAM's ContextKeyType for a context entry of SimulateCustomPolicy. */
+export type SimulationContextType =
+  | 'string'
+  | 'stringList'
+  | 'numeric'
+  | 'numericList'
+  | 'boolean'
+  | 'booleanList'
+  | 'ip'
+  | 'ipList'
+  | 'binary'
+  | 'binaryList'
+  | 'date'
+  | 'dateList';
+
+export interface SimulationContextEntry {
+  key: string;
+  type: SimulationContextType;
+  /** one value for a single-valued type; any number (none included) for a ...List type */
+  values: string[];
+}
+
+/** The requests of SimulateCustomPolicy: every action on every resource, with these policies. */
+export interface SimulateCustomPolicyInput {
+  /** identity-based policies (PolicyInputList); may be empty when a resource policy is given */
+  policies: string[];
+  /** the permissions boundary (PermissionsBoundaryPolicyInputList) */
+  boundary?: string;
+  /** SCPs, one list per level of the organization, root first (OrderedOrganizationPolicyInputList) */
+  scps?: string[][];
+  resourcePolicy?: string;
+  /** "service:Action" names, no wildcards */
+  actions: string[];
+  /** ARNs or "*" (the default) */
+  resources?: string[];
+  /** an IAM user, group or role ARN; required with a resource policy */
+  callerArn?: string;
+  /** the account (12 digits) that owns resources whose ARN names none, and the resource policy */
+  resourceOwner?: string;
+  context?: SimulationContextEntry[];
+}
+
+export type SimulationDecision = 'allowed' | 'explicit-deny' | 'implicit-deny';
+
+/** IAM's answer for one action on one resource. */
+export interface SimulationResultInfo {
+  readonly action: string;
+  readonly resource: string;
+  readonly decision: SimulationDecision;
+  /** the statements IAM says decided it: "PolicyInputList.1", "ResourcePolicy", ... */
+  readonly matched: readonly { readonly policyId: string; readonly policyType?: string }[];
+  /** condition keys the policies use that the request did not give */
+  readonly missingContextValues: readonly string[];
+  readonly allowedByBoundary?: boolean;
+  readonly allowedByOrganizations?: boolean;
+}
+
+export interface SimulateCustomPolicyOutput {
+  /** every page of IAM's answer, in IAM's order */
+  readonly results: readonly SimulationResultInfo[];
+}
+
 /** What each operation takes (checked by the server's schemas). */
 export interface OperationInputs {
   session: { refresh?: boolean };
+  /** IAM's SimulateCustomPolicy: every action on every resource (Compare with IAM) */
+  simulateCustomPolicy: SimulateCustomPolicyInput;
   listPrincipals: { kinds?: PrincipalKind[]; search?: string; cursor?: string; limit?: number };
   listPolicies: { search?: string; onlyAttached?: boolean; cursor?: string; limit?: number };
   getPolicyDocument: { policyArn: string; versionId?: string };
@@ -267,6 +331,7 @@ export type OperationName = keyof OperationInputs;
 
 export interface OperationOutputs {
   session: SessionInfo;
+  simulateCustomPolicy: SimulateCustomPolicyOutput;
   listPrincipals: ListPrincipalsOutput;
   listPolicies: ListPoliciesOutput;
   getPolicyDocument: PolicyDocumentOutput;

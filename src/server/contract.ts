@@ -21,6 +21,7 @@ import {
   SESSION_HOURS_MAX,
   SESSION_HOURS_MIN,
 } from '../policy/iamLimits';
+import { simulateCustomPolicySchema } from './simulation';
 
 export * from '../api/contract';
 export { NAME_RE, PATH_RE, SERVICE_PRINCIPAL_RE, TAG_KEY_RE, TAG_VALUE_RE };
@@ -185,6 +186,7 @@ export const operations = {
       .strict(),
   },
   tagPolicy: { input: z.object({ policyArn, tags: tags.refine((list) => list.length > 0, 'give at least one tag') }).strict() },
+  simulateCustomPolicy: { input: simulateCustomPolicySchema },
 } as const satisfies Record<OperationName, { input: z.ZodType }>;
 
 
@@ -206,5 +208,6 @@ const schemasMatchContract: { [K in OperationName]: Same<z.infer<(typeof operati
   deletePolicy: true,
   putInlinePolicy: true,
   tagPolicy: true,
+  simulateCustomPolicy: true,
 };
 void schemasMatchContract;

@@ -630,5 +630,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await gateway().tagPolicy(policyArn, tags, ctx?.signal);
       return { policyArn };
     },
+
+    simulateCustomPolicy: async (input, ctx) => ({
+      results: await gateway().simulateCustomPolicy(input, ctx?.signal),
+    }),
   };
 }

@@ -54,6 +54,7 @@ import {
   PutRolePolicyCommand,
   PutUserPolicyCommand,
   TagPolicyCommand,
+  SimulateCustomPolicyCommand,
 } from '@aws-sdk/client-iam';
 import type {
   CreatePolicyCommandOutput,
@@ -72,8 +73,17 @@ import type {
   StandardRetryToken,
 } from '@smithy/types';
 import { untilAborted } from './abort';
+import { simulateCommandInput, simulationResults } from './simulation';
 import { ApiError } from './apiError';
-import type { ConnectionMode, PolicyInfo, PolicyVersionInfo, PrincipalKind, RoleInfo } from './contract';
+import type {
+  ConnectionMode,
+  PolicyInfo,
+  PolicyVersionInfo,
+  PrincipalKind,
+  RoleInfo,
+  SimulateCustomPolicyInput,
+  SimulationResultInfo,
+} from './contract';
 
 export interface IamGatewayOptions {
   readonly mode: ConnectionMode;
@@ -436,6 +446,18 @@ export class IamGateway {
       marker = result.marker;
     }
     return all;
+  }
+
+  /**
+   * IAM's SimulateCustomPolicy for every action on every resource: all pages (Marker/IsTruncated),
+   * each call bounded like any other; the results in IAM's order.
+   */
+  async simulateCustomPolicy(input: SimulateCustomPolicyInput, signal?: AbortSignal): Promise<SimulationResultInfo[]> {
+    const results = await this.collect('iam:SimulateCustomPolicy', signal, async (marker, abortSignal) => {
+      const out = await this.iam.send(new SimulateCustomPolicyCommand(simulateCommandInput(input, marker)), { abortSignal });
+      return { items: out.EvaluationResults, truncated: out.IsTruncated, marker: out.Marker };
+    });
+    return simulationResults(results, capitalized(answeredBy(this.context('iam:SimulateCustomPolicy'))));
   }
 
   async callerIdentity(signal?: AbortSignal): Promise<CallerIdentity> {
