@@ -12,11 +12,20 @@ import MenuItem from '@mui/material/MenuItem';
 import { useState } from 'react';
 import { useEditorState } from '../../editor/useEditor';
 import type { PolicyInfo } from '../../api/contract';
-import { OpenFromAccountDialog } from './OpenFromAccountDialog';
-import { ReviewCreateDialog } from './ReviewCreateDialog';
-import { RoleForServiceDialog } from './RoleForServiceDialog';
+import { lazyWithPreload } from '../common/lazyWithPreload';
+import { LazyMount } from '../common/LazyMount';
 import { findSource } from './sourcePolicy';
-import { UpdatePolicyDialog } from './UpdatePolicyDialog';
+
+// Each dialog loads on first use (the chunk starts on hover or focus of what opens it).
+const reviewCreateDialog = lazyWithPreload(() => import('./ReviewCreateDialog').then((m) => m.ReviewCreateDialog));
+const roleForServiceDialog = lazyWithPreload(() => import('./RoleForServiceDialog').then((m) => m.RoleForServiceDialog));
+const openFromAccountDialog = lazyWithPreload(() => import('./OpenFromAccountDialog').then((m) => m.OpenFromAccountDialog));
+const updatePolicyDialog = lazyWithPreload(() => import('./UpdatePolicyDialog').then((m) => m.UpdatePolicyDialog));
+const preloadMenuDialogs = () => {
+  openFromAccountDialog.preload();
+  updatePolicyDialog.preload();
+  roleForServiceDialog.preload();
+};
 
 /** The toolbar's account actions: "Review and create", and a menu to open, update, and create a role. */
 export function AccountActions() {
@@ -28,9 +37,13 @@ export function AccountActions() {
   const [update, setUpdate] = useState(false);
   const [roleOpen, setRoleOpen] = useState(false);
   const [rolePolicy, setRolePolicy] = useState<PolicyInfo | null>(null);
+  const [used, setUsed] = useState<ReadonlySet<'review' | 'openFrom' | 'update' | 'role'>>(() => new Set());
+  const mount = (name: 'review' | 'openFrom' | 'update' | 'role') =>
+    setUsed((current) => (current.has(name) ? current : new Set(current).add(name)));
   const openRole = (policy: PolicyInfo | null) => {
     setRolePolicy(policy);
     setRoleOpen(true);
+    mount('role');
   };
 
   const pick = (action: () => void) => () => {
@@ -44,13 +57,20 @@ export function AccountActions() {
         startIcon={<CloudIcon />}
         endIcon={<ExpandMoreIcon />}
         onClick={(e) => setMenu(e.currentTarget)}
+        onPointerEnter={preloadMenuDialogs}
+        onFocus={preloadMenuDialogs}
         aria-haspopup="menu"
         aria-expanded={menu ? 'true' : 'false'}
       >
         Account
       </Button>
       <Menu anchorEl={menu} open={Boolean(menu)} onClose={() => setMenu(null)}>
-        <MenuItem onClick={pick(() => setOpenFrom(true))}>
+        <MenuItem
+          onClick={pick(() => {
+            setOpenFrom(true);
+            mount('openFrom');
+          })}
+        >
           <ListItemIcon>
             <CloudDownloadIcon fontSize="small" />
           </ListItemIcon>
@@ -59,7 +79,12 @@ export function AccountActions() {
             secondary="Load a customer managed policy to change it"
           />
         </MenuItem>
-        <MenuItem onClick={pick(() => setUpdate(true))}>
+        <MenuItem
+          onClick={pick(() => {
+            setUpdate(true);
+            mount('update');
+          })}
+        >
           <ListItemIcon>
             <SaveIcon fontSize="small" />
           </ListItemIcon>
@@ -78,21 +103,30 @@ export function AccountActions() {
           />
         </MenuItem>
       </Menu>
-      <Button variant="contained" startIcon={<PublishIcon />} onClick={() => setReview(true)}>
+      <Button
+        variant="contained"
+        startIcon={<PublishIcon />}
+        onClick={() => {
+          setReview(true);
+          mount('review');
+        }}
+        onPointerEnter={reviewCreateDialog.preload}
+        onFocus={reviewCreateDialog.preload}
+      >
         Review and create
       </Button>
-      <ReviewCreateDialog
-        open={review}
-        onClose={() => setReview(false)}
-        onCreateRole={openRole}
-      />
-      <RoleForServiceDialog
-        open={roleOpen}
-        policy={rolePolicy}
-        onClose={() => setRoleOpen(false)}
-      />
-      <OpenFromAccountDialog open={openFrom} onClose={() => setOpenFrom(false)} />
-      <UpdatePolicyDialog open={update} onClose={() => setUpdate(false)} />
+      <LazyMount used={used.has('review')} open={review} label="Loading the review dialog">
+        <reviewCreateDialog.Component open={review} onClose={() => setReview(false)} onCreateRole={openRole} />
+      </LazyMount>
+      <LazyMount used={used.has('role')} open={roleOpen} label="Loading the role dialog">
+        <roleForServiceDialog.Component open={roleOpen} policy={rolePolicy} onClose={() => setRoleOpen(false)} />
+      </LazyMount>
+      <LazyMount used={used.has('openFrom')} open={openFrom} label="Loading the account's policies">
+        <openFromAccountDialog.Component open={openFrom} onClose={() => setOpenFrom(false)} />
+      </LazyMount>
+      <LazyMount used={used.has('update')} open={update} label="Loading the update dialog">
+        <updatePolicyDialog.Component open={update} onClose={() => setUpdate(false)} />
+      </LazyMount>
     </>
   );
 }

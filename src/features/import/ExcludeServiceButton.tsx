@@ -2,9 +2,12 @@ import BlockIcon from '@mui/icons-material/Block';
 import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
 import Tooltip from '@mui/material/Tooltip';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useEditorState } from '../../editor/useEditor';
-import { ExcludeServiceDialog } from './ExcludeServiceDialog';
+import { lazyWithPreload } from '../common/lazyWithPreload';
+import { LoadingFeature } from '../common/LoadingFeature';
+
+const excludeServiceDialog = lazyWithPreload(() => import('./ExcludeServiceDialog').then((m) => m.ExcludeServiceDialog));
 
 /** The toolbar's "Exclude a service" action and its dialog. */
 export function ExcludeServiceButton() {
@@ -15,12 +18,22 @@ export function ExcludeServiceButton() {
     <>
       <Tooltip title={textValid ? 'Remove one service’s permissions from the policy' : 'Fix the JSON syntax error first'}>
         <span>
-          <Button startIcon={<BlockIcon />} disabled={!textValid} onClick={() => setOpen(true)}>
+          <Button
+            startIcon={<BlockIcon />}
+            disabled={!textValid}
+            onClick={() => setOpen(true)}
+            onPointerEnter={excludeServiceDialog.preload}
+            onFocus={excludeServiceDialog.preload}
+          >
             Exclude a service
           </Button>
         </span>
       </Tooltip>
-      {open && <ExcludeServiceDialog open={open} onClose={() => setOpen(false)} onDone={setMessage} />}
+      {open && (
+        <Suspense fallback={<LoadingFeature label="Loading the exclude dialog" />}>
+          <excludeServiceDialog.Component open={open} onClose={() => setOpen(false)} onDone={setMessage} />
+        </Suspense>
+      )}
       <Snackbar
         open={message !== undefined}
         autoHideDuration={6000}

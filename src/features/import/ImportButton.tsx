@@ -1,10 +1,14 @@
 import FileUploadIcon from '@mui/icons-material/FileUpload';
 import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
-import { useCallback, useState } from 'react';
+import { Suspense, useCallback, useState } from 'react';
+import { lazyWithPreload } from '../common/lazyWithPreload';
+import { LoadingFeature } from '../common/LoadingFeature';
 import { FileDrop } from './FileDrop';
-import { ImportDialog } from './ImportDialog';
 import type { ImportTab } from './ImportDialog';
+
+// The dialog (managed policy list, paste, fit and split) loads on first use.
+const importDialog = lazyWithPreload(() => import('./ImportDialog').then((m) => m.ImportDialog));
 
 /** The toolbar's "Import" button, its dialog, and dropping a policy file anywhere on the editor. */
 export function ImportButton() {
@@ -25,29 +29,36 @@ export function ImportButton() {
 
   return (
     <>
-      <Button startIcon={<FileUploadIcon />} onClick={() => setOpen(true)}>
+      <Button
+        startIcon={<FileUploadIcon />}
+        onClick={() => setOpen(true)}
+        onPointerEnter={importDialog.preload}
+        onFocus={importDialog.preload}
+      >
         Import
       </Button>
       <FileDrop onFile={onFile} onError={onDropError} />
       {open && (
-        <ImportDialog
-          open={open}
-          onClose={() => setOpen(false)}
-          tab={tab}
-          onTabChange={setTab}
-          pasteText={pasteText}
-          onPasteTextChange={(text) => {
-            setPasteText(text);
-            setFileName(undefined);
-          }}
-          fileName={fileName}
-          onFile={onFile}
-          onImported={(text) => {
-            setMessage(text);
-            setPasteText('');
-            setFileName(undefined);
-          }}
-        />
+        <Suspense fallback={<LoadingFeature label="Loading the import dialog" />}>
+          <importDialog.Component
+            open={open}
+            onClose={() => setOpen(false)}
+            tab={tab}
+            onTabChange={setTab}
+            pasteText={pasteText}
+            onPasteTextChange={(text) => {
+              setPasteText(text);
+              setFileName(undefined);
+            }}
+            fileName={fileName}
+            onFile={onFile}
+            onImported={(text) => {
+              setMessage(text);
+              setPasteText('');
+              setFileName(undefined);
+            }}
+          />
+        </Suspense>
       )}
       <Snackbar
         open={message !== undefined}

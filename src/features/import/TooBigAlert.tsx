@@ -1,4 +1,3 @@
-import { CreatePolicySetDialog } from '../account/CreatePolicySetDialog';
 import CallSplitIcon from '@mui/icons-material/CallSplit';
 import CompressIcon from '@mui/icons-material/Compress';
 import Alert from '@mui/material/Alert';
@@ -8,16 +7,23 @@ import CircularProgress from '@mui/material/CircularProgress';
 import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useAnalysis, useEditorState } from '../../editor/useEditor';
 import type { SplitSuccess } from '../../policy/split';
-import { CompactDialog } from './CompactDialog';
 import { fitTarget } from './fitTarget';
 import { KeptSplit } from './KeptSplit';
 import { formatCount } from './managedPolicyFilter';
-import { SplitDialog } from './SplitDialog';
 import { useFitPlan } from './useFitPlan';
 import { KIND_NOUNS } from '../../policy/iamLimits';
+import { lazyWithPreload } from '../common/lazyWithPreload';
+import { LoadingFeature } from '../common/LoadingFeature';
+
+// The dialogs load on first use: most policies are never over their quota.
+const compactDialog = lazyWithPreload(() => import('./CompactDialog').then((m) => m.CompactDialog));
+const splitDialog = lazyWithPreload(() => import('./SplitDialog').then((m) => m.SplitDialog));
+const createPolicySetDialog = lazyWithPreload(() =>
+  import('../account/CreatePolicySetDialog').then((m) => m.CreatePolicySetDialog),
+);
 
 /**
  * Above the blocks when the draft is over its size quota: how compaction and a split would make
@@ -50,11 +56,17 @@ export function TooBigAlert() {
         />
       )}
       {creating && (
-        <CreatePolicySetDialog
-          parts={creating.split.documents.map((document, i) => ({ name: `part ${i + 1}`, document, size: creating.split.sizes[i] ?? 0 }))}
-          quota={creating.quota}
-          onClose={() => setCreating(undefined)}
-        />
+        <Suspense fallback={<LoadingFeature label="Loading the policy set dialog" />}>
+          <createPolicySetDialog.Component
+            parts={creating.split.documents.map((document, i) => ({
+              name: `part ${i + 1}`,
+              document,
+              size: creating.split.sizes[i] ?? 0,
+            }))}
+            quota={creating.quota}
+            onClose={() => setCreating(undefined)}
+          />
+        </Suspense>
       )}
       {over && (
         <Alert severity="warning" aria-label="Over the size quota" role="region">
@@ -88,7 +100,15 @@ export function TooBigAlert() {
             </Typography>
           )}
           <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
-            <Button size="small" variant="outlined" color="inherit" startIcon={<CompressIcon />} onClick={() => setDialog('compact')}>
+            <Button
+              size="small"
+              variant="outlined"
+              color="inherit"
+              startIcon={<CompressIcon />}
+              onClick={() => setDialog('compact')}
+              onPointerEnter={compactDialog.preload}
+              onFocus={compactDialog.preload}
+            >
               Compact
             </Button>
             {target.partQuota !== undefined && (!split || split.ok) && (parts === undefined || parts > 1) && (
@@ -99,6 +119,8 @@ export function TooBigAlert() {
                 startIcon={<CallSplitIcon />}
                 disabled={parts === undefined}
                 onClick={() => setDialog('split')}
+                onPointerEnter={splitDialog.preload}
+                onFocus={splitDialog.preload}
               >
                 {parts === undefined ? 'Split into policies' : `Split into ${parts} policies`}
               </Button>
@@ -106,28 +128,38 @@ export function TooBigAlert() {
           </Stack>
         </Alert>
       )}
-      {dialog === 'compact' && <CompactDialog quota={size.quota} onClose={() => setDialog(undefined)} onDone={setMessage} />}
+      {dialog === 'compact' && (
+        <Suspense fallback={<LoadingFeature label="Loading the compact dialog" />}>
+          <compactDialog.Component
+            quota={size.quota}
+            onClose={() => setDialog(undefined)}
+            onDone={setMessage}
+          />
+        </Suspense>
+      )}
       {dialog === 'split' && target.partQuota !== undefined && (
-        <SplitDialog
-          partQuota={target.partQuota}
-          {...(target.note ? { note: target.note } : {})}
-          known={split}
-          onClose={() => setDialog(undefined)}
-          onKeep={(result) => {
-            setKept({ split: result, quota: target.partQuota ?? size.quota, at: new Date() });
-            setDialog(undefined);
-          }}
-          {...(state.kind === 'managed'
-            ? {
-                onCreate: (result: SplitSuccess) => {
-                  const quota = target.partQuota ?? size.quota;
-                  setKept({ split: result, quota, at: new Date() });
-                  setCreating({ split: result, quota });
-                  setDialog(undefined);
-                },
-              }
-            : {})}
-        />
+        <Suspense fallback={<LoadingFeature label="Loading the split dialog" />}>
+          <splitDialog.Component
+            partQuota={target.partQuota}
+            {...(target.note ? { note: target.note } : {})}
+            known={split}
+            onClose={() => setDialog(undefined)}
+            onKeep={(result) => {
+              setKept({ split: result, quota: target.partQuota ?? size.quota, at: new Date() });
+              setDialog(undefined);
+            }}
+            {...(state.kind === 'managed'
+              ? {
+                  onCreate: (result: SplitSuccess) => {
+                    const quota = target.partQuota ?? size.quota;
+                    setKept({ split: result, quota, at: new Date() });
+                    setCreating({ split: result, quota });
+                    setDialog(undefined);
+                  },
+                }
+              : {})}
+          />
+        </Suspense>
       )}
       <Snackbar
         open={message !== undefined}
