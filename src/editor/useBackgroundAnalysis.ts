@@ -1,10 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CatalogLoader } from '../catalog/load';
 import type { CatalogView } from '../catalog/catalog';
-import { analyze, servicesOf } from '../policy/analyze';
 import type { Finding, ParseResult, PolicyKind } from '../policy/model';
 import { policySize } from '../policy/size';
+import type * as AnalyzeModule from '../policy/analyze';
 import type { AnalysisRequest, AnalysisResponse } from './analysisProtocol';
+
+/** the validator, loaded only where there is no worker (it stays out of the page's first chunks) */
+type Analyzer = typeof AnalyzeModule;
 import AnalysisWorker from './analysisWorker?worker';
 
 export interface BackgroundAnalysis {
@@ -66,16 +69,21 @@ export function useBackgroundAnalysis(
   }, [text, kind, broken]);
 
   // Fallback on the main thread: the page's catalog (details loaded as they arrive: version).
-  const needed = useMemo(() => (broken ? servicesOf(parsed.model) : []), [broken, parsed.model]);
+  const [analyzer, setAnalyzer] = useState<Analyzer | null>(null);
+  useEffect(() => {
+    if (broken) void import('../policy/analyze').then(setAnalyzer);
+  }, [broken]);
+  const fallback = broken ? analyzer : null;
+  const needed = useMemo(() => (fallback ? fallback.servicesOf(parsed.model) : []), [fallback, parsed.model]);
   useEffect(() => {
     if (needed.length > 0) void loader.loadServices(needed).catch(() => undefined);
   }, [loader, needed]);
   const local = useMemo(() => {
-    if (!broken) return null;
+    if (!fallback) return null;
     void version;
-    const result = analyze(text, view, { kind, parsed });
+    const result = fallback.analyze(text, view, { kind, parsed });
     return { findings: result.findings, sizeChars: parsed.model ? result.size.size : null };
-  }, [broken, text, kind, parsed, view, version]);
+  }, [fallback, text, kind, parsed, view, version]);
 
   const current = answer && answer.text === text && answer.kind === kind ? answer.result : null;
   const lastFindings = answer?.result.findings;
