@@ -1,6 +1,8 @@
 /**
- * The live JSON view. Monaco loads in its own chunks, after the app's first paint (so the rest of
- * the page works before it arrives); until then the text shows read-only in the same font.
+ * The live JSON view. Monaco (about 1 MB gzip with its styles and workers) loads in its own chunks
+ * once the page has been left alone for a moment after it starts, or at once when the JSON panel
+ * is pointed at, focused or clicked: so it never competes with the first search. Until then the
+ * text shows read-only in the same font.
  */
 import Box from '@mui/material/Box';
 import { lazy, Suspense, useEffect, useImperativeHandle, useState, type Ref } from 'react';
@@ -22,8 +24,12 @@ export interface JsonPanelProps {
   readonly ref?: Ref<JsonPanelHandle>;
 }
 
-/** Starts after the browser has painted and is idle (at most a short wait). */
-function afterFirstPaint(callback: () => void): () => void {
+/** How long no key, click or typing must have happened on the page before Monaco starts loading. */
+const QUIET_MS = 1500;
+const INPUT_EVENTS = ['keydown', 'pointerdown', 'input'] as const;
+
+/** Starts when the browser is idle (at most a short wait). */
+function whenIdle(callback: () => void): () => void {
   if (typeof window.requestIdleCallback === 'function') {
     const handle = window.requestIdleCallback(callback, { timeout: 300 });
     return () => window.cancelIdleCallback(handle);
@@ -32,12 +38,33 @@ function afterFirstPaint(callback: () => void): () => void {
   return () => window.clearTimeout(handle);
 }
 
+/** Starts once the page has had no input for QUIET_MS (each key or click waits again), then idle. */
+function whenQuiet(callback: () => void): () => void {
+  let timer: number | undefined;
+  let cancelIdle = () => {};
+  const arm = () => {
+    window.clearTimeout(timer);
+    cancelIdle();
+    timer = window.setTimeout(() => {
+      cancelIdle = whenIdle(callback);
+    }, QUIET_MS);
+  };
+  arm();
+  for (const type of INPUT_EVENTS) window.addEventListener(type, arm, { capture: true, passive: true });
+  return () => {
+    window.clearTimeout(timer);
+    cancelIdle();
+    for (const type of INPUT_EVENTS) window.removeEventListener(type, arm, { capture: true });
+  };
+}
+
 export function JsonPanel({ visible, ref }: JsonPanelProps) {
   const [started, setStarted] = useState(false);
   const [api, setApi] = useState<JsonEditorApi | null>(null);
   const [pending, setPending] = useState<{ readonly range: SourceRange } | null>(null);
 
-  useEffect(() => afterFirstPaint(() => setStarted(true)), []);
+  useEffect(() => (started ? undefined : whenQuiet(() => setStarted(true))), [started]);
+  const start = started ? undefined : () => setStarted(true);
 
   useImperativeHandle(ref, () => ({ reveal: (range) => setPending({ range }) }), []);
 
@@ -49,7 +76,8 @@ export function JsonPanel({ visible, ref }: JsonPanelProps) {
 
   const fallback = <JsonTextPreview />;
   return (
-    <Box sx={{ height: '100%', minHeight: 0 }}>
+    // using the panel (or pointing at it) starts the editor at once
+    <Box sx={{ height: '100%', minHeight: 0 }} onPointerEnter={start} onFocus={start} onPointerDown={start}>
       {started ? (
         <JsonEditorBoundary>
           <Suspense fallback={fallback}>
