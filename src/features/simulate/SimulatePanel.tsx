@@ -19,6 +19,8 @@ import Typography from '@mui/material/Typography';
 import { useDeferredValue, useEffect, useMemo, type ReactNode } from 'react';
 import { useCatalog } from '../../editor/useCatalog';
 import { useAnalysis, useEditorState } from '../../editor/useEditor';
+import { CompareWithIam } from './CompareWithIam';
+import { planComparison } from './iamComparison';
 import { OtherPoliciesSection } from './OtherPoliciesSection';
 import { actionOptions, contextKeyOptions, resourceTypeOptions } from './options';
 import { ActionsField, ContextField, ResourcesField } from './RequestFields';
@@ -94,6 +96,11 @@ export default function SimulatePanel({ onReveal }: SimulatePanelProps) {
     void version;
     return resourceTypeOptions(run.actionList.actions, view);
   }, [run.actionList.actions, view, version]);
+
+  const comparisonPlan = useMemo(() => {
+    void version; // condition key types
+    return planComparison(run, deferredScenario.principal, state.kind, deferredScenario.draftAs, view);
+  }, [run, deferredScenario.principal, deferredScenario.draftAs, state.kind, view, version]);
 
   const actionProblems = [
     ...(run.actionList.unknown.length > 0 && scenario.mode === 'chosen'
@@ -237,6 +244,12 @@ export default function SimulatePanel({ onReveal }: SimulatePanelProps) {
         <Section title="Results">
           <Results run={run} resources={run.resources} draftAs={deferredScenario.draftAs} onRevealStatement={revealStatement} />
         </Section>
+
+        {run.rows.length > 0 && (
+          <Section title="Compare with IAM">
+            <CompareWithIam run={run} plan={comparisonPlan} />
+          </Section>
+        )}
       </Stack>
     </Box>
   );
