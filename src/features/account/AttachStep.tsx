@@ -9,6 +9,7 @@ import type { PolicyInfo } from '../../api/contract';
 import { ApiErrorAlert } from './ApiErrorAlert';
 import { newTargets, retryTargets } from './attachResults';
 import { AttachResultsList } from './AttachResultsList';
+import { CancelledAlert } from './CancelledAlert';
 import { PrincipalPicker } from './PrincipalPicker';
 import type { AttachState } from './useAttach';
 import { usePrincipals } from './usePrincipals';
@@ -70,6 +71,7 @@ export function AttachStep({
           </Typography>
         </ApiErrorAlert>
       )}
+      {attach.cancelled && <CancelledAlert call={{ op: 'attachPolicy', name: policy.name }} />}
       <AttachResultsList results={attach.results} label="Attachment results" />
       <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
         <Button
@@ -83,6 +85,7 @@ export function AttachStep({
               ? `Attach to ${toSend.length} selected`
               : 'Attach to selected'}
         </Button>
+        {attach.busy && <Button onClick={attach.cancel}>Cancel</Button>}
         {failed.length > 0 && (
           <Button
             startIcon={<ReplayIcon />}

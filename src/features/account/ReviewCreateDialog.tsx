@@ -15,6 +15,7 @@ import { useAnalysis, useEditorDispatch, useEditorState } from '../../editor/use
 import type { PolicyKind } from '../../policy/model';
 import type { PolicyInfo } from '../../api/contract';
 import { AttachStep } from './AttachStep';
+import { CancelledAlert } from './CancelledAlert';
 import { EMPTY_FORM, createExtras, formProblems, type CreateForm } from './createForm';
 import { NameStep } from './NameStep';
 import { CLOSED_REVIEW, reviewPolicy } from './reviewChecks';
@@ -23,6 +24,7 @@ import { ReviewStep } from './ReviewStep';
 import { currentSession } from './sessionStore';
 import { suggestPolicyName } from '../../policy/suggestName';
 import { useAttach } from './useAttach';
+import { useCancellable } from './useCancellable';
 import { usePolicyNameCheck } from './usePolicyNameCheck';
 import { useSession } from './useSession';
 
@@ -67,6 +69,9 @@ export function ReviewCreateDialog({
   const [created, setCreated] = useState<PolicyInfo | null>(null);
   const [creating, setCreating] = useState(false);
   const [createError, setCreateError] = useState<ApiError | null>(null);
+  /** the name whose create the user cancelled (the alert says what may have happened) */
+  const [cancelled, setCancelled] = useState<string | null>(null);
+  const creation = useCancellable();
   const [search, setSearch] = useState('');
   const attach = useAttach(created?.arn);
   const refresh = useAccountRefresh();
@@ -83,15 +88,23 @@ export function ReviewCreateDialog({
   const nameOk = check.status === 'available' || check.status === 'error' || check.status === 'unchecked';
 
   const create = async () => {
+    const signal = creation.start();
     setCreating(true);
     setCreateError(null);
+    setCancelled(null);
     try {
-      const out = await call('createPolicy', { name, document: review.text, ...createExtras(form) });
+      const out = await call('createPolicy', { name, document: review.text, ...createExtras(form) }, { signal });
       setCreated(out.policy);
       markTaken(name, `A policy named ${out.policy.name} already exists in this account.`);
       refresh.changed();
       setStep(2);
     } catch (e) {
+      if (signal.aborted) {
+        // The request may have reached IAM before the cancel: read the lists again.
+        setCancelled(name);
+        refresh.changed();
+        return;
+      }
       const error = toApiError(e);
       setCreateError(error);
       refresh.failed(error);
@@ -106,6 +119,7 @@ export function ReviewCreateDialog({
     setForm(EMPTY_FORM);
     setCreated(null);
     setCreateError(null);
+    setCancelled(null);
     setSearch('');
     attach.reset();
   };
@@ -160,6 +174,7 @@ export function ReviewCreateDialog({
             }
             onUseManagedKind={() => dispatch({ type: 'setKind', kind: 'managed' })}
             createError={createError}
+            notice={cancelled !== null && <CancelledAlert call={{ op: 'createPolicy', name: cancelled }} />}
             onChangeName={() => setStep(0)}
           />
         )}
@@ -193,6 +208,7 @@ export function ReviewCreateDialog({
             <Button onClick={() => setStep(0)} disabled={creating}>
               Back
             </Button>
+            {creating && <Button onClick={creation.cancel}>Cancel</Button>}
             <Button
               variant="contained"
               disabled={Boolean(createBlocked) || creating}

@@ -4,6 +4,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ApiError } from '../../api/client';
+import type { ReactNode } from 'react';
 import { AccountTarget } from './AccountTarget';
 import { ApiErrorAlert } from './ApiErrorAlert';
 import type { CreateForm } from './createForm';
@@ -17,6 +18,8 @@ export interface ReviewStepProps {
   readonly kindNote?: string;
   readonly onUseManagedKind?: () => void;
   readonly createError: ApiError | null;
+  /** shown where the create's outcome is (e.g. that it was cancelled) */
+  readonly notice?: ReactNode;
   readonly onChangeName: () => void;
 }
 
@@ -28,6 +31,7 @@ export function ReviewStep({
   kindNote,
   onUseManagedKind,
   createError,
+  notice,
   onChangeName,
 }: ReviewStepProps) {
   return (
@@ -81,6 +85,7 @@ export function ReviewStep({
           {b}
         </Alert>
       ))}
+      {notice}
       {createError && (
         <ApiErrorAlert
           error={createError}

@@ -28,6 +28,7 @@ import { useCatalog } from '../../editor/useCatalog';
 import type { PolicyInfo, RoleInfo } from '../../api/contract';
 import { AccountTarget } from './AccountTarget';
 import { ApiErrorAlert } from './ApiErrorAlert';
+import { CancelledAlert } from './CancelledAlert';
 import { isSuccess, statusText } from './attachResults';
 import {
   DESCRIPTION_MAX,
@@ -44,6 +45,7 @@ import { currentSession } from './sessionStore';
 import { serviceWord } from '../../policy/suggestName';
 import { checkTrustPolicy, serviceTrustPolicy, trustServices } from './trustPolicy';
 import { TrustPolicyField } from './TrustPolicyField';
+import { useCancellable } from './useCancellable';
 import { usePolicies } from './usePolicies';
 import { useRoleAttachments } from './useRoleAttachments';
 import { useSession } from './useSession';
@@ -95,7 +97,10 @@ export function RoleForServiceDialog({ open, onClose, policy }: RoleForServiceDi
   const [role, setRole] = useState<RoleInfo | null>(null);
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  /** what the user cancelled: the create, or the attachments after it */
+  const [cancelled, setCancelled] = useState<'createRole' | 'attachToRole' | null>(null);
   const attachments = useRoleAttachments();
+  const cancellable = useCancellable();
 
   // AWS managed policies from the catalog, customer managed ones from the account
   const [awsManaged, setAwsManaged] = useState<readonly PolicyOption[] | null>(null);
@@ -169,22 +174,34 @@ export function RoleForServiceDialog({ open, onClose, policy }: RoleForServiceDi
   const busy = creating || attachments.busy;
 
   const create = async () => {
+    const signal = cancellable.start();
     setError(null);
+    setCancelled(null);
     let created = role;
     if (!created) {
       setCreating(true);
       try {
-        const out = await call('createRole', {
-          name,
-          ...(description.trim() ? { description } : {}),
-          maxSessionDuration: hours * 3600,
-          trust:
-            mode === 'services' ? { kind: 'services', services } : { kind: 'custom', document: trustText },
-        });
+        const out = await call(
+          'createRole',
+          {
+            name,
+            ...(description.trim() ? { description } : {}),
+            maxSessionDuration: hours * 3600,
+            trust:
+              mode === 'services' ? { kind: 'services', services } : { kind: 'custom', document: trustText },
+          },
+          { signal },
+        );
         created = out.role;
         setRole(out.role);
         refresh.changed();
       } catch (e) {
+        if (signal.aborted) {
+          // The role may have been made before the cancel: read the lists again.
+          setCancelled('createRole');
+          refresh.changed();
+          return;
+        }
         const failure = toApiError(e);
         setError(failure);
         refresh.failed(failure);
@@ -194,7 +211,8 @@ export function RoleForServiceDialog({ open, onClose, policy }: RoleForServiceDi
       }
     }
     if (pending.length > 0) {
-      await attachments.attach(created.name, pending);
+      await attachments.attach(created.name, pending, signal);
+      if (signal.aborted) setCancelled('attachToRole');
       refresh.changed(); // the role's attached count is known only now
     }
   };
@@ -211,6 +229,7 @@ export function RoleForServiceDialog({ open, onClose, policy }: RoleForServiceDi
     setExtra([]);
     setRole(null);
     setError(null);
+    setCancelled(null);
     attachments.reset();
   };
 
@@ -354,6 +373,7 @@ export function RoleForServiceDialog({ open, onClose, policy }: RoleForServiceDi
               )}
             </ApiErrorAlert>
           )}
+          {cancelled && <CancelledAlert call={{ op: cancelled, name: role?.name ?? name }} />}
           {role && (
             <Alert severity="success" role="status">
               <strong>Created the role {role.name}</strong> ({role.arn}), trusted by{' '}
@@ -402,18 +422,22 @@ export function RoleForServiceDialog({ open, onClose, policy }: RoleForServiceDi
         )}
         {!role ? (
           <>
-            <Button onClick={onClose} disabled={busy}>
-              Cancel
-            </Button>
+            {/* during a call, Cancel stops it and keeps the form; otherwise it closes the dialog */}
+            <Button onClick={busy ? cancellable.cancel : onClose}>Cancel</Button>
             <Button variant="contained" disabled={Boolean(blocked) || busy} onClick={() => void create()}>
               {creating ? 'Creating…' : attachments.busy ? 'Attaching…' : 'Create role'}
             </Button>
           </>
         ) : (
           <>
+            {busy && <Button onClick={cancellable.cancel}>Cancel</Button>}
             {pending.length > 0 && (
               <Button startIcon={<ReplayIcon />} disabled={busy} onClick={() => void create()}>
-                {attachments.busy ? 'Attaching…' : `Retry failed (${pending.length})`}
+                {attachments.busy
+                  ? 'Attaching…'
+                  : attachments.failed.length > 0
+                    ? `Retry failed (${pending.length})`
+                    : `Attach the rest (${pending.length})`}
               </Button>
             )}
             <Button variant="contained" onClick={done} disabled={busy}>

@@ -20,6 +20,7 @@ import { serializeDocument } from '../../policy/serialize';
 import type { PolicyVersionInfo } from '../../api/contract';
 import { AccountTarget } from './AccountTarget';
 import { ApiErrorAlert } from './ApiErrorAlert';
+import { CancelledAlert } from './CancelledAlert';
 import { diffLines, diffStats } from './lineDiff';
 import { LineDiffView } from './LineDiffView';
 import { AccessDiffView } from '../accessDiff/AccessDiffView';
@@ -30,6 +31,7 @@ import { useAccountRefresh } from './accountQueries';
 import { currentSession } from './sessionStore';
 import { blocksFrom, findSource, oldestNonDefault } from './sourcePolicy';
 import { useDefaultVersion } from './useDefaultVersion';
+import { useCancellable } from './useCancellable';
 import { usePolicies } from './usePolicies';
 import { useSession } from './useSession';
 
@@ -78,6 +80,9 @@ export function UpdatePolicyDialog({ open, onClose }: UpdatePolicyDialogProps) {
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState<{ arn: string; version: PolicyVersionInfo } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<PolicyVersionInfo | null>(null);
+  /** the policy whose save the user cancelled */
+  const [cancelled, setCancelled] = useState<Target | null>(null);
+  const cancellable = useCancellable();
 
   // A closed dialog computes nothing: the review and the diff follow the draft only while open.
   const review = useMemo(
@@ -105,16 +110,25 @@ export function UpdatePolicyDialog({ open, onClose }: UpdatePolicyDialogProps) {
   const limit = saveError?.code === 'LimitExceeded' && saveError.versions ? saveError.versions : undefined;
   const oldest = limit ? oldestNonDefault(limit) : undefined;
 
-  const save = async (policy: Target) => {
+  /** A cancel: the versions may have changed (the request may have reached IAM), so they are read again. */
+  const wasCancelled = (signal: AbortSignal, policy: Target): boolean => {
+    if (!signal.aborted) return false;
+    setCancelled(policy);
+    refresh.changed();
+    return true;
+  };
+
+  const save = async (policy: Target, signal = cancellable.start()) => {
     setSaving(true);
     setSaveError(null);
     setSaved(null);
+    setCancelled(null);
     try {
-      const out = await call('createPolicyVersion', {
-        policyArn: policy.arn,
-        document: review.text,
-        setAsDefault: true,
-      });
+      const out = await call(
+        'createPolicyVersion',
+        { policyArn: policy.arn, document: review.text, setAsDefault: true },
+        { signal },
+      );
       setSaved({ arn: policy.arn, version: out.version });
       for (const id of blocksFrom(state, policy.arn)) {
         const meta = state.meta[id]?.source;
@@ -123,6 +137,7 @@ export function UpdatePolicyDialog({ open, onClose }: UpdatePolicyDialogProps) {
       }
       refresh.changed();
     } catch (e) {
+      if (wasCancelled(signal, policy)) return;
       const failure = toApiError(e);
       setSaveError(failure);
       refresh.failed(failure);
@@ -133,16 +148,18 @@ export function UpdatePolicyDialog({ open, onClose }: UpdatePolicyDialogProps) {
 
   const deleteAndSave = async (policy: Target, version: PolicyVersionInfo) => {
     setConfirmDelete(null);
+    const signal = cancellable.start();
     setSaving(true);
     setSaveError(null);
+    setCancelled(null);
     try {
-      await call('deletePolicyVersion', { policyArn: policy.arn, versionId: version.versionId });
+      await call('deletePolicyVersion', { policyArn: policy.arn, versionId: version.versionId }, { signal });
     } catch (e) {
-      setSaveError(toApiError(e));
+      if (!wasCancelled(signal, policy)) setSaveError(toApiError(e));
       setSaving(false);
       return;
     }
-    await save(policy);
+    await save(policy, signal);
   };
 
   const close = () => {
@@ -150,6 +167,7 @@ export function UpdatePolicyDialog({ open, onClose }: UpdatePolicyDialogProps) {
     if (saved) {
       setSaved(null);
       setSaveError(null);
+      setCancelled(null);
     }
     onClose();
   };
@@ -207,6 +225,9 @@ export function UpdatePolicyDialog({ open, onClose }: UpdatePolicyDialogProps) {
             <Alert severity="success" role="status">
               Saved {target.name} {saved.version.versionId}; it is now the default version.
             </Alert>
+          )}
+          {cancelled && target?.arn === cancelled.arn && (
+            <CancelledAlert call={{ op: 'savePolicyVersion', name: cancelled.name }} />
           )}
           {saveError && target && (
             <ApiErrorAlert error={saveError} doing="Saving the new version">
@@ -292,7 +313,8 @@ export function UpdatePolicyDialog({ open, onClose }: UpdatePolicyDialogProps) {
             {blocked}
           </Typography>
         )}
-        <Button onClick={close}>{saved ? 'Close' : 'Cancel'}</Button>
+        {/* during a save, Cancel stops it and keeps the dialog; otherwise it closes the dialog */}
+        <Button onClick={saving ? cancellable.cancel : close}>{saved ? 'Close' : 'Cancel'}</Button>
         <Button
           variant="contained"
           disabled={Boolean(blocked) || saving || Boolean(confirmDelete)}

@@ -3,6 +3,7 @@ import { call, toApiError, type ApiError } from '../../api/client';
 import type { AttachResult } from '../../api/contract';
 import { useAccountRefresh } from './accountQueries';
 import { mergeResults, newTargets, retryTargets, targetKey, type AttachTarget } from './attachResults';
+import { useCancellable } from './useCancellable';
 
 export interface AttachState {
   readonly selected: readonly AttachTarget[];
@@ -10,6 +11,10 @@ export interface AttachState {
   readonly busy: boolean;
   /** the whole request failed (e.g. the server is gone): nothing was reported per target */
   readonly error: ApiError | null;
+  /** the user cancelled the last request (some attachments may have been made anyway) */
+  readonly cancelled: boolean;
+  /** aborts the request in flight */
+  readonly cancel: () => void;
   readonly isSelected: (target: AttachTarget) => boolean;
   readonly toggle: (target: AttachTarget) => void;
   /** attaches to the selected targets not tried yet */
@@ -28,21 +33,32 @@ export function useAttach(policyArn: string | undefined): AttachState {
   const [results, setResults] = useState<ReadonlyMap<string, AttachResult>>(new Map());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const [cancelled, setCancelled] = useState(false);
   const refresh = useAccountRefresh();
+  const { start, cancel } = useCancellable();
 
   const send = useCallback(
     async (targets: readonly AttachTarget[]) => {
       if (!policyArn || targets.length === 0) return;
+      const signal = start();
       setBusy(true);
       setError(null);
+      setCancelled(false);
       try {
-        const out = await call('attachPolicy', {
-          policyArn,
-          targets: targets.map(({ kind, name }) => ({ kind, name })),
-        });
+        const out = await call(
+          'attachPolicy',
+          { policyArn, targets: targets.map(({ kind, name }) => ({ kind, name })) },
+          { signal },
+        );
         setResults((previous) => mergeResults(previous, out.results));
         refresh.changed(); // attached counts changed: list again
       } catch (e) {
+        if (signal.aborted) {
+          // no result per target: the targets stay selected and untried, and the lists are read again
+          setCancelled(true);
+          refresh.changed();
+          return;
+        }
         const failure = toApiError(e);
         setError(failure);
         refresh.failed(failure);
@@ -50,7 +66,7 @@ export function useAttach(policyArn: string | undefined): AttachState {
         setBusy(false);
       }
     },
-    [policyArn, refresh],
+    [policyArn, refresh, start],
   );
 
   const isSelected = useCallback(
@@ -70,6 +86,8 @@ export function useAttach(policyArn: string | undefined): AttachState {
     results,
     busy,
     error,
+    cancelled,
+    cancel,
     isSelected,
     toggle,
     attachSelected: () => send(newTargets(selected, results)),
@@ -78,6 +96,7 @@ export function useAttach(policyArn: string | undefined): AttachState {
       setSelected([]);
       setResults(new Map());
       setError(null);
+      setCancelled(false);
     },
   };
 }

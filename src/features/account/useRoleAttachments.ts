@@ -17,16 +17,19 @@ export function useRoleAttachments() {
   const [results, setResults] = useState<ReadonlyMap<string, PolicyAttachResult>>(new Map());
   const [busy, setBusy] = useState(false);
 
-  const attach = useCallback(async (roleName: string, policies: readonly { name: string; arn: string }[]) => {
+  /** Attaches one policy after another; a cancel (`signal`) stops at the one in flight, which keeps no result. */
+  const attach = useCallback(async (roleName: string, policies: readonly { name: string; arn: string }[], signal?: AbortSignal) => {
     setBusy(true);
     try {
       for (const policy of policies) {
+        if (signal?.aborted) return;
         let result: AttachResult;
         try {
-          const out = await call('attachPolicy', {
-            policyArn: policy.arn,
-            targets: [{ kind: 'role', name: roleName }],
-          });
+          const out = await call(
+            'attachPolicy',
+            { policyArn: policy.arn, targets: [{ kind: 'role', name: roleName }] },
+            signal ? { signal } : {},
+          );
           result = out.results[0] ?? {
             kind: 'role',
             name: roleName,
@@ -34,6 +37,7 @@ export function useRoleAttachments() {
             message: 'The server reported no result.',
           };
         } catch (e) {
+          if (signal?.aborted) return;
           const error = toApiError(e);
           result = {
             kind: 'role',
