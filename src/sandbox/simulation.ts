@@ -12,7 +12,9 @@
  * an account ID or `arn:…:root`); conditions of the String, Numeric, Date, Bool, Binary, IP
  * address (IPv4 and IPv6 CIDR), ARN and Null families, with `…IfExists`, `ForAnyValue:` and
  * `ForAllValues:`, keys ANDed and values ORed (NOR for negated operators); policy variables
- * `${key}`, `${key, 'default'}`, `${*}`, `${?}`, `${$}` in Resource and condition values; the
+ * `${key}`, `${key, 'default'}`, `${*}`, `${?}`, `${$}` in Resource and condition values (Version
+ * 2012-10-17 only); NotPrincipal (only the caller's own ARN spares it; a Deny with NotPrincipal
+ * always applies to a principal with a permissions boundary); the
  * decision: an explicit Deny anywhere wins, every SCP level must allow, then the identity
  * policies (capped by the permissions boundary) or the resource-based policy allow (same account:
  * either; another account: both).
@@ -156,7 +158,9 @@ function substitute(
   context: ReadonlyMap<string, SimContextEntry>,
   wildcards: boolean,
   missing: Set<string>,
+  variables: boolean,
 ): Unit[] | undefined {
+  if (!variables) return wildcards ? globUnits(text) : literalUnits(text);
   const units: Unit[] = [];
   let i = 0;
   while (i < text.length) {
@@ -394,6 +398,7 @@ function conditionHolds(
   policyValues: readonly string[],
   context: ReadonlyMap<string, SimContextEntry>,
   missing: Set<string>,
+  variables: boolean,
 ): boolean {
   const op = parseOperator(operator);
   if (!op) return false; // an operator IAM does not know never holds
@@ -411,7 +416,7 @@ function conditionHolds(
     return negated;
   }
   const patterns = policyValues
-    .map((v) => substitute(v, context, wildcards, missing))
+    .map((v) => substitute(v, context, wildcards, missing, variables))
     .filter((u): u is Unit[] => u !== undefined);
   const matchesAny = (value: string): boolean => patterns.some((p) => compare(p, value));
   // for a negated operator a value "matches" when it matches none of the policy's values
@@ -426,6 +431,7 @@ function conditionBlockHolds(
   condition: unknown,
   context: ReadonlyMap<string, SimContextEntry>,
   missing: Set<string>,
+  variables: boolean,
 ): boolean {
   if (condition === undefined) return true;
   if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return false;
@@ -434,7 +440,7 @@ function conditionBlockHolds(
     if (typeof keys !== 'object' || keys === null || Array.isArray(keys)) return false;
     for (const [key, values] of Object.entries(keys as Record<string, unknown>)) {
       // every condition is looked at, so every missing key is reported
-      if (!conditionHolds(operator, key, asStrings(values), context, missing)) holds = false;
+      if (!conditionHolds(operator, key, asStrings(values), context, missing, variables)) holds = false;
     }
   }
   return holds;
@@ -474,10 +480,11 @@ function resourceMatches(
   context: ReadonlyMap<string, SimContextEntry>,
   missing: Set<string>,
   resourcePolicy: boolean,
+  variables: boolean,
 ): boolean {
   const test = (list: unknown) =>
     asStrings(list).some((r) => {
-      const units = substitute(r, context, true, missing);
+      const units = substitute(r, context, true, missing, variables);
       return units !== undefined && globMatch(units, resource, false);
     });
   if (st.raw.Resource !== undefined) return test(st.raw.Resource);
@@ -510,11 +517,15 @@ function principalMatch(principal: unknown, callerArn: string | undefined): Prin
 }
 
 /** The statement's principal part for the caller ('direct' for policies without one). */
-function principalPart(st: Statement, callerArn: string | undefined, resourcePolicy: boolean): PrincipalMatch {
+function principalPart(st: Statement, request: SimRequest, resourcePolicy: boolean, hasBoundary: boolean): PrincipalMatch {
   if (!resourcePolicy) return 'direct';
-  if (st.raw.Principal !== undefined) return principalMatch(st.raw.Principal, callerArn);
+  if (st.raw.Principal !== undefined) return principalMatch(st.raw.Principal, request.callerArn);
   if (st.raw.NotPrincipal !== undefined) {
-    return principalMatch(st.raw.NotPrincipal, callerArn) === 'none' ? 'direct' : 'none';
+    // "Permissions boundaries for IAM entities": a Deny with NotPrincipal always applies to a
+    // principal that has a permissions boundary
+    if (st.effect === 'Deny' && hasBoundary) return 'direct';
+    // only the caller's own ARN spares it: listing its account spares the account root alone
+    return principalMatch(st.raw.NotPrincipal, request.callerArn) === 'direct' ? 'none' : 'direct';
   }
   return 'none';
 }
@@ -526,15 +537,24 @@ interface Applied {
 }
 
 /** The statements of one policy that apply to the request. */
-function applicable(policy: SimPolicy, request: SimRequest, missing: Set<string>, resourcePolicy = false): Applied[] {
+function applicable(
+  policy: SimPolicy,
+  request: SimRequest,
+  missing: Set<string>,
+  options: { readonly resourcePolicy?: boolean; readonly hasBoundary?: boolean } = {},
+): Applied[] {
   const out: Applied[] = [];
+  const resourcePolicy = options.resourcePolicy ?? false;
+  // "IAM JSON policy elements: Version": policy variables need 2012-10-17; before, "${...}" is text
+  const document = policy.document as { readonly Version?: unknown } | null;
+  const variables = typeof document === 'object' && document !== null && document.Version === '2012-10-17';
   for (const st of statementsOf(policy.document)) {
     if (st.effect === undefined) continue;
     if (!actionMatches(st, request.action)) continue;
-    if (!resourceMatches(st, request.resource, request.context, missing, resourcePolicy)) continue;
-    const principal = principalPart(st, request.callerArn, resourcePolicy);
+    if (!resourceMatches(st, request.resource, request.context, missing, resourcePolicy, variables)) continue;
+    const principal = principalPart(st, request, resourcePolicy, options.hasBoundary ?? false);
     if (principal === 'none') continue;
-    if (!conditionBlockHolds(st.raw.Condition, request.context, missing)) continue;
+    if (!conditionBlockHolds(st.raw.Condition, request.context, missing, variables)) continue;
     out.push({ ref: { policyId: policy.id, policyType: policy.type, index: st.index }, effect: st.effect, principal });
   }
   return out;
@@ -549,7 +569,9 @@ export function simulate(policies: SimPolicies, request: SimRequest): SimResult 
   const identity = policies.identity.flatMap((p) => applicable(p, request, missing));
   const boundary = policies.boundaries.flatMap((p) => applicable(p, request, missing));
   const scpLevels = policies.scpLevels.map((level) => level.flatMap((p) => applicable(p, request, missing)));
-  const resource = policies.resourcePolicy ? applicable(policies.resourcePolicy, request, missing, true) : [];
+  const resource = policies.resourcePolicy
+    ? applicable(policies.resourcePolicy, request, missing, { resourcePolicy: true, hasBoundary: policies.boundaries.length > 0 })
+    : [];
   const missingContextValues = [...missing].sort();
 
   const hasBoundary = policies.boundaries.length > 0;
