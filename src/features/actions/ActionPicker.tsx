@@ -27,6 +27,7 @@ export function ActionPicker({ id, statement, service, readOnly }: ActionPickerP
     <ActionPickerBody
       key={service}
       id={id}
+      index={statement.index}
       service={service}
       values={values}
       notAction={notAction}

@@ -19,9 +19,15 @@ import { NotActionSection } from './NotActionSection';
 import { PatternField } from './PatternField';
 import { useLatest } from './useLatest';
 import { useServiceDetail } from '../blocks/useServiceDetail';
+import { DependencyOffer } from '../findings/DependencyOffer';
+import { LevelOffer } from './LevelOffer';
+import { WildcardDialog } from './WildcardDialog';
+import { allBut, levelChoice, replaceByActions, writeLevelWildcards, type LevelChoice } from './wildcardEdits';
 
 export interface ActionPickerBodyProps {
   readonly id: string;
+  /** the block's position (its statement's index), for the dependency offer */
+  readonly index: number;
   /** the block's service prefix */
   readonly service: string;
   /** the block's Action list, or its NotAction list when `notAction` */
@@ -38,6 +44,7 @@ const NO_ACTIONS: readonly never[] = [];
 /** What ActionPicker shows; memoized, see there. */
 export const ActionPickerBody = memo(function ActionPickerBody({
   id,
+  index,
   service,
   values,
   notAction,
@@ -67,9 +74,17 @@ export const ActionPickerBody = memo(function ActionPickerBody({
   );
   const included = useMemo(() => countIncluded(actions, entries), [actions, entries]);
   const verb = notAction ? 'excluded' : 'selected';
+  /** the wildcard whose matches are open */
+  const [opened, setOpened] = useState<string | undefined>();
+  /** what the last wildcard edit did, for the status line */
+  const [notice, setNotice] = useState('');
+  /** after a whole level was ticked: the explicit list or level-safe wildcards */
+  const [levelOffer, setLevelOffer] = useState<LevelChoice | undefined>();
+  /** the action last added one by one, whose dependencies are offered */
+  const [added, setAdded] = useState<string | undefined>();
 
   // Callbacks keep one identity (rows are memoized) and read the current list when called.
-  const latest = useLatest({ values, entries, groups, actions, key, service, metaService });
+  const latest = useLatest({ values, entries, groups, actions, key, service, metaService, view, notAction, filtering });
   /** One undo step; the block keeps its service even when the list becomes empty. */
   const write = useCallback(
     (next: readonly string[], label: string) => {
@@ -86,6 +101,7 @@ export const ActionPickerBody = memo(function ActionPickerBody({
         setActionsSelected(list, prefix, all, [name], checked),
         `${checked ? 'Select' : 'Clear'} ${prefix}:${name}`,
       );
+      if (checked && !latest.current.notAction) setAdded(`${prefix}:${name}`);
     },
     [write, latest],
   );
@@ -100,6 +116,9 @@ export const ActionPickerBody = memo(function ActionPickerBody({
         setActionsSelected(list, prefix, all, names, selected),
         `${selected ? 'Select' : 'Clear'} ${level} actions`,
       );
+      // the whole level, one by one: offer the shorter level-safe wildcards
+      const whole = selected && !latest.current.filtering;
+      setLevelOffer(whole ? levelChoice(level, prefix, all, latest.current.view) : undefined);
     },
     [write, latest],
   );
@@ -117,6 +136,7 @@ export const ActionPickerBody = memo(function ActionPickerBody({
         ? addPattern(list, prefix, all, entry)
         : setActionsSelected(list, prefix, all, [entry.slice(entry.indexOf(':') + 1)], true);
       write(next, `Add ${entry}`);
+      if (!wildcard && !latest.current.notAction) setAdded(entry);
     },
     [write, latest],
   );
@@ -131,6 +151,44 @@ export const ActionPickerBody = memo(function ActionPickerBody({
     (entry: string) => write(removeEntry(latest.current.values, entry), `Remove ${entry}`),
     [write, latest],
   );
+  const onReplace = useCallback(() => {
+    const { values: list, service: prefix, actions: all } = latest.current;
+    if (opened === undefined) return;
+    write(replaceByActions(list, prefix, all, opened), `Replace ${opened} by its actions`);
+    setNotice(`${opened} is now the actions it matches, named one by one.`);
+    setOpened(undefined);
+  }, [write, latest, opened]);
+  const onAllBut = useCallback(
+    (name: string) => {
+      const { values: list, service: prefix, actions: all, view: catalog } = latest.current;
+      if (opened === undefined) return;
+      const removed = `${prefix}:${name}`;
+      const result = allBut(list, prefix, all, opened, name, catalog);
+      write(result.values, `All of ${opened} but ${removed}`);
+      setNotice(
+        `${opened} is now ${result.replacement.join(', ')}: all but ${removed}.${result.stillIncludedBy ? ` ${removed} is still allowed by ${result.stillIncludedBy}.` : ''}`,
+      );
+      setOpened(undefined);
+    },
+    [write, latest, opened],
+  );
+  const onOpenPattern = useCallback((entry: string) => {
+    setNotice('');
+    setOpened(entry);
+  }, []);
+  const offer =
+    levelOffer && levelOffer.explicit.every((entry) => entries.explicit.has(entry.slice(entry.indexOf(':') + 1).toLowerCase()))
+      ? levelOffer
+      : undefined;
+  const onLevelWildcards = useCallback(() => {
+    const { values: list, service: prefix, actions: all } = latest.current;
+    if (!offer) return;
+    write(writeLevelWildcards(list, prefix, all, offer), `Write ${offer.level} actions as wildcards`);
+    setNotice(`The ${offer.level} actions are now ${offer.wildcards.join(', ')}.`);
+    setLevelOffer(undefined);
+  }, [write, latest, offer]);
+  const onLevelKeep = useCallback(() => setLevelOffer(undefined), []);
+  const onDismissAdded = useCallback(() => setAdded(undefined), []);
   const allEntry = `${service}:*`;
   const onAll = useCallback(
     (checked: boolean) => {
@@ -193,7 +251,29 @@ export const ActionPickerBody = memo(function ActionPickerBody({
         readOnly={readOnly}
         onAdd={onAddPattern}
       />
-      <EntryChips entries={entries} serviceName={serviceName} readOnly={readOnly} onRemove={onRemove} />
+      <EntryChips
+        entries={entries}
+        serviceName={serviceName}
+        readOnly={readOnly}
+        onRemove={onRemove}
+        onOpen={onOpenPattern}
+      />
+      <Typography variant="body2" role="status" sx={notice ? undefined : { display: 'none' }}>
+        {notice}
+      </Typography>
+      {opened !== undefined && entries.patterns.includes(opened) && (
+        <WildcardDialog
+          pattern={opened}
+          service={service}
+          serviceName={serviceName}
+          actions={actions}
+          details={details}
+          readOnly={readOnly}
+          onReplace={onReplace}
+          onAllBut={onAllBut}
+          onClose={() => setOpened(undefined)}
+        />
+      )}
       {error ? (
         <Alert
           severity="error"
@@ -246,6 +326,12 @@ export const ActionPickerBody = memo(function ActionPickerBody({
           />
         )}
       </Box>
+      {offer && !notAction && (
+        <LevelOffer choice={offer} readOnly={readOnly} onWildcards={onLevelWildcards} onKeep={onLevelKeep} />
+      )}
+      {added !== undefined && !notAction && (
+        <DependencyOffer blockIndex={index} action={added} onDismiss={onDismissAdded} />
+      )}
       <NotActionSection
         notAction={notAction}
         effect={effect}

@@ -98,7 +98,11 @@ export const ActionRow = memo(function ActionRow({
         slotProps={{ input: { 'aria-describedby': descriptionId, tabIndex: tabbable ? 0 : -1 } }}
       />
       <div className="text">
-        <label htmlFor={inputId} className={inert ? 'name inert' : 'name'}>
+        <label
+          htmlFor={inputId}
+          className={inert ? 'name inert' : 'name'}
+          title={coveredBy ? `Covered by ${coveredBy}` : undefined}
+        >
           {name}
         </label>
         <div id={descriptionId} className="description" title={detail?.description}>
@@ -108,7 +112,7 @@ export const ActionRow = memo(function ActionRow({
         </div>
       </div>
       {coveredBy && (
-        <span className="via" aria-hidden>
+        <span className="via" title={`Covered by ${coveredBy}`} aria-hidden>
           via {coveredBy}
         </span>
       )}

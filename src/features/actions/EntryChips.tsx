@@ -1,6 +1,7 @@
 import CloseIcon from '@mui/icons-material/Close';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import Box from '@mui/material/Box';
+import ButtonBase from '@mui/material/ButtonBase';
 import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
@@ -13,6 +14,8 @@ export interface EntryChipsProps {
   readonly serviceName: string;
   readonly readOnly: boolean;
   readonly onRemove: (entry: string) => void;
+  /** opens what a wildcard entry matches (WildcardDialog) */
+  readonly onOpen: (entry: string) => void;
 }
 
 function countCovered(entries: ActionEntries, pattern: string): number {
@@ -21,12 +24,16 @@ function countCovered(entries: ActionEntries, pattern: string): number {
   return n;
 }
 
-/** The block's wildcard entries (and entries the catalog does not know) as removable chips. */
+/**
+ * The block's wildcard entries (and entries the catalog does not know) as removable chips; a
+ * wildcard's chip opens what it matches today.
+ */
 export const EntryChips = memo(function EntryChips({
   entries,
   serviceName,
   readOnly,
   onRemove,
+  onOpen,
 }: EntryChipsProps) {
   const items = [
     ...entries.patterns.map((entry) => {
@@ -34,7 +41,7 @@ export const EntryChips = memo(function EntryChips({
       return {
         entry,
         note: `${n.toLocaleString()} action${n === 1 ? '' : 's'}`,
-        title: `Matches ${n} ${serviceName} action${n === 1 ? '' : 's'} today, and any that AWS adds later`,
+        title: `Matches ${n} ${serviceName} action${n === 1 ? '' : 's'} today, and any that AWS adds later: open to see them by access level, name them or remove one`,
         unknown: false,
       };
     }),
@@ -70,15 +77,34 @@ export const EntryChips = memo(function EntryChips({
             bgcolor: unknown ? 'transparent' : 'action.selected',
           }}
         >
-          {unknown && <WarningAmberIcon fontSize="small" color="warning" aria-hidden />}
-          <Tooltip title={title}>
-            <Typography variant="body2" sx={{ fontFamily: 'monospace' }}>
-              {entry}
-            </Typography>
-          </Tooltip>
-          <Typography variant="caption" color="text.secondary">
-            {note}
-          </Typography>
+          {unknown ? (
+            <>
+              <WarningAmberIcon fontSize="small" color="warning" aria-hidden />
+              <Tooltip title={title}>
+                <Typography variant="body2" sx={{ fontFamily: 'monospace' }}>
+                  {entry}
+                </Typography>
+              </Tooltip>
+              <Typography variant="caption" color="text.secondary">
+                {note}
+              </Typography>
+            </>
+          ) : (
+            <Tooltip title={title} describeChild>
+              <ButtonBase
+                aria-haspopup="dialog"
+                onClick={() => onOpen(entry)}
+                sx={{ gap: 0.5, borderRadius: 1, px: 0.25, height: '100%', '&.Mui-focusVisible': { outline: 2, outlineColor: 'primary.main' } }}
+              >
+                <Typography variant="body2" component="span" sx={{ fontFamily: 'monospace' }}>
+                  {entry}
+                </Typography>{' '}
+                <Typography variant="caption" component="span" color="text.secondary">
+                  {note}
+                </Typography>
+              </ButtonBase>
+            </Tooltip>
+          )}
           <IconButton
             size="small"
             aria-label={`Remove ${entry}`}

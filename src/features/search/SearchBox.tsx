@@ -74,10 +74,12 @@ function OptionContent({ option }: { option: SearchOption }) {
 export interface SearchBoxProps {
   readonly disabled: boolean;
   readonly choose: (option: SearchOption) => ChoiceOutcome | undefined;
+  /** told of every choice that changed the policy */
+  readonly onChosen?: (outcome: ChoiceOutcome) => void;
 }
 
 /** The search box itself (see ServiceActionSearch); memoized so that edits do not re-render it. */
-export const SearchBox = memo(function SearchBox({ disabled, choose }: SearchBoxProps) {
+export const SearchBox = memo(function SearchBox({ disabled, choose, onChosen }: SearchBoxProps) {
   const { search, view } = useCatalog();
   const [input, setInput] = useState('');
   const [open, setOpen] = useState(false);
@@ -127,6 +129,7 @@ export const SearchBox = memo(function SearchBox({ disabled, choose }: SearchBox
         setInput('');
         setOpen(false);
         if (outcome) {
+          onChosen?.(outcome);
           setStatus(outcome.message);
           setScrollTo((s) => ({ index: outcome.blockIndex, seq: (s?.seq ?? 0) + 1 }));
         }

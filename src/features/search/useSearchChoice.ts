@@ -14,6 +14,8 @@ export interface ChoiceOutcome {
   readonly message: string;
   /** index of the block that got the choice */
   readonly blockIndex: number;
+  /** the action added ("ecs:RunTask"), when the choice added one action */
+  readonly addedAction?: string;
 }
 
 /** Applies a choice from the search box to the policy (one undo step) and says what it did. */
@@ -74,6 +76,7 @@ export function useSearchChoice(): (option: SearchOption) => ChoiceOutcome | und
         return {
           message: `Added ${entry} in a new permission block ${state.ids.length + 1}${why}.`,
           blockIndex: state.ids.length,
+          ...(option.kind === 'action' ? { addedAction: entry } : {}),
         };
       }
       const block = blocks[place.index];
@@ -100,7 +103,11 @@ export function useSearchChoice(): (option: SearchOption) => ChoiceOutcome | und
         fields: block.statement.notAction ? { NotAction: undefined, Action: next } : { Action: next },
         label: `Add ${entry}`,
       });
-      return { message: `Added ${entry} to permission block ${place.index + 1}.`, blockIndex: place.index };
+      return {
+        message: `Added ${entry} to permission block ${place.index + 1}.`,
+        blockIndex: place.index,
+        ...(option.kind === 'action' ? { addedAction: entry } : {}),
+      };
     },
     [latest, dispatch, loader, view],
   );
