@@ -71,11 +71,20 @@ async function main(): Promise<void> {
   }
   const endpointUrl = sandbox?.url ?? options.endpointUrl;
   const profile = sandbox ? undefined : options.profile;
-  const gateway = new IamGateway({ mode, profile, region: options.region, endpointUrl });
+  const gateway = new IamGateway({
+    mode,
+    profile,
+    region: options.region,
+    endpointUrl,
+    ...(options.iamTimeouts ? { timeouts: options.iamTimeouts } : {}),
+  });
+  if (options.iamTimeouts) console.log(`IAM call bounds: ${JSON.stringify(gateway.timeouts)}`);
   const server = await startAppServer({
     host: options.host,
     port: options.port,
     staticDir: dist,
+    // tests only: files that replace the built catalog's (e2e/cloudcraft.spec.ts serves a newer ReadOnlyAccess)
+    ...(process.env.WORKBENCH_CATALOG_OVERLAY ? { catalogOverlay: path.resolve(process.env.WORKBENCH_CATALOG_OVERLAY) } : {}),
     version: pkg.version,
     session: { mode, profile, region: options.region, endpointUrl },
     gateway,
@@ -94,6 +103,8 @@ async function main(): Promise<void> {
   );
   console.log(`Open: ${server.openUrl}`);
   const stop = () => {
+    // what the fault plan injected, for the person (or the test) that ran it
+    if (sandbox && options.sandboxFaults) console.log(`Sandbox faults injected: ${JSON.stringify(sandbox.state.faults)}`);
     gateway.destroy();
     void Promise.all([server.close(), sandbox?.close()]).then(() => process.exit(0));
   };

@@ -32,4 +32,19 @@ describe('parseArgs with node:util', () => {
     expect(() => parseArgs(['--sandbox-faults'])).toThrow('--sandbox-faults needs a value');
     expect(() => parseArgs(['extra'])).toThrow(ArgsError);
   });
+
+  it('takes shorter IAM call bounds for tests, and refuses bad ones', () => {
+    expect(parseArgs(['--iam-timeouts', 'connect=500,attempt=1500,call=4000,operation=6000']).iamTimeouts).toEqual({
+      connectMs: 500,
+      attemptMs: 1500,
+      callMs: 4000,
+      operationMs: 6000,
+    });
+    expect(parseArgs(['--iam-timeouts=attempt=800']).iamTimeouts).toEqual({ attemptMs: 800 });
+    expect(parseArgs([]).iamTimeouts).toBeUndefined();
+    expect(() => parseArgs(['--iam-timeouts', 'attempt=fast'])).toThrow('attempt must be 1-600000 ms, not "fast"');
+    expect(() => parseArgs(['--iam-timeouts', 'socket=5'])).toThrow('unknown bound "socket"');
+    expect(() => parseArgs(['--iam-timeouts', 'call=0'])).toThrow(ArgsError);
+    expect(() => parseArgs(['--iam-timeouts', ','])).toThrow('needs at least one bound');
+  });
 });

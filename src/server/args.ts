@@ -1,4 +1,5 @@
 import { parseArgs as parseNodeArgs } from 'node:util';
+import type { IamTimeouts } from './iam';
 
 /** Command-line options of `npm start`. */
 export interface StartOptions {
@@ -10,6 +11,8 @@ export interface StartOptions {
   readonly sandbox: boolean;
   /** a fault plan for the sandbox (implies --sandbox), e.g. "throttle=0.2,latency=100-400,seed=7" */
   readonly sandboxFaults?: string;
+  /** shorter bounds on IAM calls than the defaults (for tests with stalled connections) */
+  readonly iamTimeouts?: Partial<IamTimeouts>;
   /** skip the "build when needed" step (tests build once up front) */
   readonly noBuild: boolean;
   readonly help: boolean;
@@ -25,6 +28,9 @@ Options:
   --sandbox           talk to the built-in sandbox account instead of AWS
   --sandbox-faults P  the sandbox with injected faults, e.g. throttle=0.2,error500=0.1,
                       latency=200-800,drop=0.05,stall=0.02,seed=7 (see src/sandbox/README.md)
+  --iam-timeouts T    for tests: shorter bounds on IAM calls, in ms, e.g.
+                      connect=500,attempt=1500,call=4000,operation=6000 (defaults 5 s,
+                      15 s, 40 s, 55 s: one attempt, one call with its retries, one operation)
   --no-build          do not rebuild the app before starting
   --help              show this help
 `;
@@ -38,6 +44,7 @@ const OPTIONS = {
   'endpoint-url': { type: 'string' },
   sandbox: { type: 'boolean' },
   'sandbox-faults': { type: 'string' },
+  'iam-timeouts': { type: 'string' },
   'no-build': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -76,6 +83,8 @@ export function parseArgs(argv: readonly string[]): StartOptions {
     }
   }
   const sandboxFaults = text('sandbox-faults');
+  const timeoutsText = text('iam-timeouts');
+  const iamTimeouts = timeoutsText === undefined ? undefined : parseTimeouts(timeoutsText);
   return {
     port,
     host: '127.0.0.1',
@@ -84,7 +93,35 @@ export function parseArgs(argv: readonly string[]): StartOptions {
     endpointUrl,
     sandbox: values.sandbox === true || sandboxFaults !== undefined,
     ...(sandboxFaults !== undefined ? { sandboxFaults } : {}),
+    ...(iamTimeouts !== undefined ? { iamTimeouts } : {}),
     noBuild: values['no-build'] === true,
     help: values.help === true,
   };
+}
+
+const TIMEOUT_KEYS: Readonly<Record<string, keyof IamTimeouts>> = {
+  connect: 'connectMs',
+  attempt: 'attemptMs',
+  call: 'callMs',
+  operation: 'operationMs',
+};
+
+/** "connect=500,attempt=1500,call=4000,operation=6000" (any of them) as IamTimeouts. */
+export function parseTimeouts(text: string): Partial<IamTimeouts> {
+  const out: Partial<Record<keyof IamTimeouts, number>> = {};
+  for (const part of text.split(',')) {
+    const item = part.trim();
+    if (item === '') continue;
+    const [name = '', value = ''] = item.split('=', 2).map((s) => s.trim());
+    const key = TIMEOUT_KEYS[name];
+    if (!key) throw new ArgsError(`--iam-timeouts: unknown bound "${name}" (connect, attempt, call, operation)`);
+    const ms = Number(value);
+    if (!/^\d+$/.test(value) || ms < 1 || ms > 600_000) {
+      throw new ArgsError(`--iam-timeouts: ${name} must be 1-600000 ms, not "${value}"`);
+    }
+    if (out[key] !== undefined) throw new ArgsError(`--iam-timeouts: ${name} is given twice`);
+    out[key] = ms;
+  }
+  if (Object.keys(out).length === 0) throw new ArgsError('--iam-timeouts needs at least one bound, e.g. attempt=1500');
+  return out;
 }
