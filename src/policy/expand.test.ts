@@ -99,6 +99,25 @@ describe('expandActions', () => {
     ]);
     expect(names([])).toEqual([]);
   });
+
+  it('answers a list it was asked for before the same way, and a caller changing its answer changes nothing', () => {
+    const list = ['s3:Get*', 'sts:AssumeRole'];
+    const first = expandActions(list, fakeCatalog);
+    first.pop();
+    first.push(first[0] as (typeof first)[number]);
+    expect(names([...list])).toEqual(['s3:GetBucketTagging', 's3:GetObject', 's3:GetObjectTagging', 'sts:AssumeRole']);
+    // a longer list is another question
+    expect(names(['s3:Get*', 'sts:AssumeRole', 's3:PutObject'])).toContain('s3:PutObject');
+  });
+
+  it('answers from a catalog that has loaded more actions with those actions', () => {
+    const list = ['s3:Get*', 'sts:AssumeRole'];
+    expect(expandActions(list, makeFakeCatalog()).map((a) => a.name)).not.toContain('GetExtraThing');
+    const bigger = makeFakeCatalog();
+    const extra = { ...(bigger.allActions[0] as (typeof bigger.allActions)[number]), service: 's3', name: 'GetExtraThing' };
+    const grown = { ...bigger, allActions: [...bigger.allActions, extra] };
+    expect(expandActions(list, grown).map((a) => a.name)).toContain('GetExtraThing');
+  });
 });
 
 describe('actionsAllowed', () => {

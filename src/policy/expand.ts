@@ -64,7 +64,16 @@ interface CatalogIndex {
   readonly keys: readonly string[];
   readonly byKey: ReadonlyMap<string, ActionSummary>;
   readonly byService: ReadonlyMap<string, ServiceIndex>;
+  /** recent expandActions answers, by their pattern list (least recently used first) */
+  readonly expansions: Map<string, readonly ActionSummary[]>;
 }
+
+/**
+ * How many pattern lists expandActions remembers per catalog. Typing in a statement's Sid,
+ * resources or conditions asks again for the same list on every key (a block's summary), and a
+ * managed policy such as ReadOnlyAccess names over a thousand patterns.
+ */
+const EXPANSIONS_KEPT = 16;
 
 // Keyed by the allActions array: a catalog view that loads more data gets a new array.
 const indexes = new WeakMap<readonly ActionSummary[], CatalogIndex>();
@@ -87,7 +96,7 @@ function indexOf(catalog: CatalogView): CatalogIndex {
     service.actions.push(action);
     service.names.push(action.name.toLowerCase());
   });
-  const index: CatalogIndex = { keys, byKey, byService };
+  const index: CatalogIndex = { keys, byKey, byService, expansions: new Map() };
   indexes.set(catalog.allActions, index);
   return index;
 }
@@ -124,6 +133,21 @@ export function expandActionPattern(pattern: string, catalog: CatalogView): Acti
 /** The catalog actions any of the patterns matches, each once, in order of first match. */
 export function expandActions(patterns: readonly string[], catalog: CatalogView): ActionSummary[] {
   if (patterns.length === 1) return expandActionPattern(patterns[0] as string, catalog);
+  const { expansions } = indexOf(catalog);
+  const key = JSON.stringify(patterns);
+  const known = expansions.get(key);
+  if (known) {
+    expansions.delete(key);
+    expansions.set(key, known);
+    return [...known];
+  }
+  const result = expandPatternList(patterns, catalog);
+  expansions.set(key, result);
+  if (expansions.size > EXPANSIONS_KEPT) expansions.delete(expansions.keys().next().value as string);
+  return [...result];
+}
+
+function expandPatternList(patterns: readonly string[], catalog: CatalogView): ActionSummary[] {
   const seen = new Set<string>();
   const result: ActionSummary[] = [];
   for (const pattern of patterns) {
