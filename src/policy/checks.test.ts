@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ACCESS_ANALYZER_CHECKS, CHECKS, PARSE_FINDING_CODES, UNMAPPED_CODES } from './checks';
+import {
+  ACCESS_ANALYZER_CHECKS,
+  CHECKS,
+  FINDING_CHECKS,
+  isFindingCode,
+  PARSE_FINDING_CODES,
+  UNMAPPED_CODES,
+} from './checks';
+import { LEAST_PRIVILEGE_CHECKS } from './leastPrivilege/checks';
 import { INVALID_CASES } from './fixtures/validateCases';
 
 /**
@@ -94,5 +102,33 @@ describe('finding codes', () => {
       (code) => code !== 'validator-internal-error' && !fixtureCodes.has(code),
     );
     expect(missing).toEqual([]);
+  });
+});
+
+describe('the finding table', () => {
+  it('lists the validator\'s codes and the least-privilege codes, which never share a code', () => {
+    const leastPrivilege = Object.keys(LEAST_PRIVILEGE_CHECKS);
+    expect(leastPrivilege).toEqual(
+      expect.arrayContaining([
+        'missing-pass-role',
+        'missing-dependent-action',
+        'condition-key-applies-to-some-actions',
+        'tighten-resource-star',
+        'tighten-read-only-grants-write',
+        'tighten-star-action',
+        'tighten-allow-not-action',
+      ]),
+    );
+    for (const code of leastPrivilege) {
+      expect(code in CHECKS, `${code} is not a validator code`).toBe(false);
+      expect(code).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(isFindingCode(code)).toBe(true);
+      expect(FINDING_CHECKS[code as keyof typeof FINDING_CHECKS]).toEqual(
+        LEAST_PRIVILEGE_CHECKS[code as keyof typeof LEAST_PRIVILEGE_CHECKS],
+      );
+    }
+    expect(Object.keys(FINDING_CHECKS)).toHaveLength(Object.keys(CHECKS).length + leastPrivilege.length);
+    expect(isFindingCode('redundant-action')).toBe(true);
+    expect(isFindingCode('json-syntax')).toBe(false);
   });
 });

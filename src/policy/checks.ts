@@ -4,6 +4,7 @@
  *
  * Codes are stable: the UI, saved settings and tests refer to them. Add new ones; never rename.
  */
+import { LEAST_PRIVILEGE_CHECKS } from './leastPrivilege/checks';
 import type { Severity } from './model';
 
 export interface CheckInfo {
@@ -248,6 +249,24 @@ export const CHECKS = {
 } as const satisfies Record<string, CheckInfo>;
 
 export type CheckCode = keyof typeof CHECKS;
+
+/**
+ * Every finding code analyze() reports besides the parser's: the validator's (CHECKS) and the
+ * least-privilege checks' (leastPrivilege/checks.ts: missing dependent actions and iam:PassRole,
+ * condition keys that apply to only some actions, tighten suggestions). Those come from
+ * leastPrivilegeFindings, not the validator, and no Access Analyzer check names them, so they stay
+ * out of CHECKS and its mapping; checks.test.ts keeps the two tables apart.
+ */
+export const FINDING_CHECKS: Readonly<Record<CheckCode | keyof typeof LEAST_PRIVILEGE_CHECKS, CheckInfo>> = {
+  ...CHECKS,
+  ...LEAST_PRIVILEGE_CHECKS,
+};
+
+export type FindingCode = keyof typeof FINDING_CHECKS;
+
+export function isFindingCode(code: string): code is FindingCode {
+  return Object.prototype.hasOwnProperty.call(FINDING_CHECKS, code);
+}
 
 /**
  * Codes that no Access Analyzer check names, with the reason for their severity (checks.test.ts

@@ -1,7 +1,8 @@
 /**
  * The finding codes of the least-privilege checks (dependencies, condition applicability,
- * tighten suggestions), with their fixed severity. Kept here, apart from ../checks.ts, until they
- * are merged into that table. Codes are stable: never rename.
+ * tighten suggestions), with their fixed severity. ../checks.ts lists them with the validator's
+ * codes in FINDING_CHECKS (CHECKS itself holds the validator's codes, each mapped to Access
+ * Analyzer). Codes are stable: never rename.
  */
 import type { Severity } from '../model';
 
