@@ -20,8 +20,12 @@ function setRequested(value: boolean): void {
   flushSync(notify);
 }
 
+let query: MediaQueryList | null | undefined;
+
+/** One MediaQueryList for the page: isPrinting is read on every render of the toolbar. */
 function printQuery(): MediaQueryList | null {
-  return typeof window.matchMedia === 'function' ? window.matchMedia('print') : null;
+  query ??= typeof window.matchMedia === 'function' ? window.matchMedia('print') : null;
+  return query;
 }
 
 function install(): void {
