@@ -85,6 +85,8 @@ async function main(): Promise<void> {
     staticDir: dist,
     // tests only: files that replace the built catalog's (e2e/cloudcraft.spec.ts serves a newer ReadOnlyAccess)
     ...(process.env.WORKBENCH_CATALOG_OVERLAY ? { catalogOverlay: path.resolve(process.env.WORKBENCH_CATALOG_OVERLAY) } : {}),
+    // tests only: files that replace the built catalog's (e2e/cloudcraft.spec.ts serves a newer ReadOnlyAccess)
+    ...(process.env.WORKBENCH_CATALOG_OVERLAY ? { catalogOverlay: path.resolve(process.env.WORKBENCH_CATALOG_OVERLAY) } : {}),
     version: pkg.version,
     session: { mode, profile, region: options.region, endpointUrl },
     gateway,

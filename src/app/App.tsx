@@ -1,6 +1,7 @@
 import Box from '@mui/material/Box';
 import { BlockList } from '../features/blocks/BlockList';
 import { DraftStatus } from '../features/drafts/DraftStatus';
+import { PolicySetBar } from '../features/account/PolicySetBar';
 import { OtherTabBanner } from '../features/drafts/OtherTabBanner';
 import { PolicyToolbar } from '../features/header/PolicyToolbar';
 import { TopBar } from '../features/header/TopBar';
@@ -37,6 +38,7 @@ export function App({ colorMode, onColorModeChange }: AppProps) {
           <Box sx={{ position: 'sticky', top: 0, zIndex: 3, bgcolor: 'background.default', pt: 2, pb: 1 }}>
             <ServiceActionSearch />
             <DraftStatus />
+            <PolicySetBar />
           </Box>
           <OtherTabBanner />
           <BlockList />

@@ -19,6 +19,8 @@ export interface AppServerOptions {
   readonly port: number;
   /** the built app (dist/) */
   readonly staticDir: string;
+  /** tests only: a folder whose files replace the built catalog's (see createStaticHandler) */
+  readonly catalogOverlay?: string;
   /** how the server reaches IAM (reported by the session operation) */
   readonly session: SessionBase;
   readonly version: string;
@@ -56,7 +58,10 @@ const MAX_BODY = 1024 * 1024;
 
 export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
   const token = options.token ?? newToken();
-  const serveStatic = createStaticHandler(options.staticDir);
+  const serveStatic = createStaticHandler(
+    options.staticDir,
+    options.catalogOverlay ? { catalogOverlay: options.catalogOverlay } : {},
+  );
   const operationMs =
     options.operationTimeoutMs ?? options.gateway?.timeouts.operationMs ?? DEFAULT_TIMEOUTS.operationMs;
   const where = options.gateway

@@ -24,9 +24,10 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '
  * Serves the built app from `root`: files by path, index.html for anything else (a single-page app).
  * Text files are gzipped once and kept in memory; hashed assets are cached by the browser for good.
  */
-export function createStaticHandler(root: string) {
+export function createStaticHandler(root: string, options: { readonly catalogOverlay?: string } = {}) {
   const gzCache = new Map<string, { mtimeMs: number; body: Buffer }>();
   const absRoot = path.resolve(root);
+  const overlay = options.catalogOverlay ? path.resolve(options.catalogOverlay) : undefined;
 
   return async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://local');
@@ -36,6 +37,27 @@ export function createStaticHandler(root: string) {
     } catch {
       res.writeHead(400).end('Bad path');
       return;
+    }
+    // Tests only (WORKBENCH_CATALOG_OVERLAY): a file in the overlay replaces the built catalog's
+    // file of the same path, read at every request and never cached, so a test can change the
+    // catalog while the app runs (e.g. a newer version of an AWS managed policy).
+    if (overlay && rel.startsWith('/catalog/')) {
+      const file = path.resolve(overlay, '.' + rel.slice('/catalog'.length));
+      const inside = file.startsWith(overlay + path.sep);
+      const info = inside ? await stat(file).catch(() => null) : null;
+      const body = info?.isFile()
+        ? await readFile(file)
+        : await readFile(path.resolve(absRoot, '.' + rel)).catch(() => null);
+      if (body) {
+        res.writeHead(200, {
+          'content-type': TYPES[path.extname(rel).toLowerCase()] ?? 'application/octet-stream',
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+          'content-length': String(body.length),
+        });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
     }
     let file = path.resolve(absRoot, '.' + rel);
     if (file !== absRoot && !file.startsWith(absRoot + path.sep)) {

@@ -2,6 +2,7 @@ import AddModeratorIcon from '@mui/icons-material/AddModerator';
 import CloudIcon from '@mui/icons-material/Cloud';
 import CloudDownloadIcon from '@mui/icons-material/CloudDownload';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
+import LayersIcon from '@mui/icons-material/Layers';
 import PublishIcon from '@mui/icons-material/Publish';
 import SaveIcon from '@mui/icons-material/Save';
 import Button from '@mui/material/Button';
@@ -20,9 +21,11 @@ import { findSource } from './sourcePolicy';
 const reviewCreateDialog = lazyWithPreload(() => import('./ReviewCreateDialog').then((m) => m.ReviewCreateDialog));
 const roleForServiceDialog = lazyWithPreload(() => import('./RoleForServiceDialog').then((m) => m.RoleForServiceDialog));
 const openFromAccountDialog = lazyWithPreload(() => import('./OpenFromAccountDialog').then((m) => m.OpenFromAccountDialog));
+const openPolicySetDialog = lazyWithPreload(() => import('./OpenPolicySetDialog').then((m) => m.OpenPolicySetDialog));
 const updatePolicyDialog = lazyWithPreload(() => import('./UpdatePolicyDialog').then((m) => m.UpdatePolicyDialog));
 const preloadMenuDialogs = () => {
   openFromAccountDialog.preload();
+  openPolicySetDialog.preload();
   updatePolicyDialog.preload();
   roleForServiceDialog.preload();
 };
@@ -35,10 +38,11 @@ export function AccountActions() {
   const [review, setReview] = useState(false);
   const [openFrom, setOpenFrom] = useState(false);
   const [update, setUpdate] = useState(false);
+  const [openSet, setOpenSet] = useState(false);
   const [roleOpen, setRoleOpen] = useState(false);
   const [rolePolicy, setRolePolicy] = useState<PolicyInfo | null>(null);
-  const [used, setUsed] = useState<ReadonlySet<'review' | 'openFrom' | 'update' | 'role'>>(() => new Set());
-  const mount = (name: 'review' | 'openFrom' | 'update' | 'role') =>
+  const [used, setUsed] = useState<ReadonlySet<'review' | 'openFrom' | 'openSet' | 'update' | 'role'>>(() => new Set());
+  const mount = (name: 'review' | 'openFrom' | 'openSet' | 'update' | 'role') =>
     setUsed((current) => (current.has(name) ? current : new Set(current).add(name)));
   const openRole = (policy: PolicyInfo | null) => {
     setRolePolicy(policy);
@@ -78,6 +82,17 @@ export function AccountActions() {
             primary="Open from account…"
             secondary="Load a customer managed policy to change it"
           />
+        </MenuItem>
+        <MenuItem
+          onClick={pick(() => {
+            setOpenSet(true);
+            mount('openSet');
+          })}
+        >
+          <ListItemIcon>
+            <LayersIcon fontSize="small" />
+          </ListItemIcon>
+          <ListItemText primary="Open a policy set…" secondary="Load every part of a set as one draft, keep it current" />
         </MenuItem>
         <MenuItem
           onClick={pick(() => {
@@ -123,6 +138,9 @@ export function AccountActions() {
       </LazyMount>
       <LazyMount used={used.has('openFrom')} open={openFrom} label="Loading the account's policies">
         <openFromAccountDialog.Component open={openFrom} onClose={() => setOpenFrom(false)} />
+      </LazyMount>
+      <LazyMount used={used.has('openSet')} open={openSet} label="Loading the account's policy sets">
+        <openPolicySetDialog.Component open={openSet} onClose={() => setOpenSet(false)} />
       </LazyMount>
       <LazyMount used={used.has('update')} open={update} label="Loading the update dialog">
         <updatePolicyDialog.Component open={update} onClose={() => setUpdate(false)} />

@@ -20,7 +20,10 @@ import { useId, useMemo, useState } from 'react';
 import { call } from '../../api/client';
 import type { PrincipalInfo } from '../../api/contract';
 import { useCatalog } from '../../editor/useCatalog';
-import { useAnalysis } from '../../editor/useEditor';
+import { useAnalysis, useEditorState } from '../../editor/useEditor';
+import { useManagedPolicy } from '../import/useManagedPolicy';
+import type { JsonValue } from '../../policy/model';
+import { draftReference, referenceTags } from './policySetUpdate';
 import { DESCRIPTION_MAX, descriptionProblem } from '../../policy/iamLimits';
 import { suggestPolicyName } from '../../policy/suggestName';
 import { accountKeys } from './accountQueries';
@@ -69,6 +72,22 @@ export function CreatePolicySetDialog({ parts, quota, onClose }: CreatePolicySet
   const creation = usePolicySetCreation(parts.length);
   const started = creation.states.some((s) => s.status !== 'waiting');
 
+  // What the set is built from (an AWS managed policy, minus services), recorded in the parts' tags.
+  const draft = useEditorState();
+  const referenceName = draft.ids.map((id) => draft.meta[id]?.source).find((s) => s?.version !== undefined)?.policyName;
+  const latest = useManagedPolicy(referenceName);
+  const latestPolicy = latest.status === 'ready' ? latest.policy : undefined;
+  const reference = useMemo(
+    () =>
+      draftReference(
+        draft.document,
+        draft.ids.map((id) => draft.meta[id]?.source),
+        latestPolicy ? { name: latestPolicy.name, document: latestPolicy.document as JsonValue } : undefined,
+        view,
+      ),
+    [draft.document, draft.ids, draft.meta, latestPolicy, view],
+  );
+
   const name = stem ?? suggestion;
   const names = useMemo(() => setPartNames(name, parts.length), [name, parts.length]);
   const problem = stemProblem(name, parts.length);
@@ -102,7 +121,8 @@ export function CreatePolicySetDialog({ parts, quota, onClose }: CreatePolicySet
         : [...current, target],
     );
 
-  const run = () => void creation.run({ stem: name, names, parts, description, targets: selected });
+  const run = () =>
+    void creation.run({ stem: name, names, parts, description, targets: selected, tags: referenceTags(reference) });
   const pending =
     partsToCreate(creation.states).length > 0 || attachmentsToSend(creation.states, selected, creation.results).length > 0;
   const done = started && !pending;
@@ -118,6 +138,14 @@ export function CreatePolicySetDialog({ parts, quota, onClose }: CreatePolicySet
             draft allows. Every part is tagged <code>iam-workbench:set</code> = the set&apos;s name, so the app can find the set
             again.
           </Typography>
+          {reference && (
+            <Typography variant="body2" role="note" aria-label="Built from">
+              Built from {reference.policyName} {reference.version}
+              {reference.excluded.length > 0 ? ` without ${reference.excluded.join(', ')}` : ''}
+              {reference.retiredRemoved ? ", retired services' actions removed" : ''}: recorded in the parts&apos; tags, so the
+              set can be kept current when AWS updates {reference.policyName}.
+            </Typography>
+          )}
           <TextField
             label="Set name"
             value={name}

@@ -12,6 +12,7 @@ export const accountKeys = {
   session: ['session'] as const,
   lists: ['lists'] as const,
   list: (op: 'listPolicies' | 'listPrincipals', search: string, limit: number) => ['lists', op, search, limit] as const,
+  policySets: ['lists', 'listPolicySets'] as const,
   versions: (policyArn: string) => ['versions', policyArn] as const,
   nameCheck: (name: string) => ['nameCheck', name] as const,
 };

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { call, toApiError } from '../../api/client';
-import type { AttachResult } from '../../api/contract';
+import type { AttachResult, TagInput } from '../../api/contract';
 import { serializeDocument } from '../../policy/serialize';
 import { useAccountRefresh } from './accountQueries';
 import { targetKey, type AttachTarget } from './attachResults';
@@ -12,6 +12,8 @@ export interface SetRequest {
   readonly parts: readonly SetPart[];
   readonly description: string;
   readonly targets: readonly AttachTarget[];
+  /** more tags for every part (what the set was built from) */
+  readonly tags?: readonly TagInput[];
 }
 
 /**
@@ -40,7 +42,7 @@ export function usePolicySetCreation(count: number) {
               name,
               document: serializeDocument(part.document, { format: 'pretty' }),
               ...(request.description.trim() ? { description: request.description } : {}),
-              tags: partTags(request.stem, index, count),
+              tags: partTags(request.stem, index, count, request.tags),
             });
             next[index] = { status: 'created', policy: out.policy };
           } catch (e) {
