@@ -1,6 +1,7 @@
 import NoteAddIcon from '@mui/icons-material/NoteAdd';
 import RedoIcon from '@mui/icons-material/Redo';
 import UndoIcon from '@mui/icons-material/Undo';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -66,6 +67,7 @@ export function PolicyToolbar() {
     <Stack
       direction="row"
       spacing={2}
+      useFlexGap
       component="nav"
       aria-label="Policy"
       sx={{ px: 2, py: 1, alignItems: 'center', flexWrap: 'wrap', rowGap: 1, borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}
@@ -86,12 +88,23 @@ export function PolicyToolbar() {
         </Select>
       </FormControl>
       <SizeMeter size={size} />
-      <FindingCounts />
+      {/* the chips wrap on a narrow screen rather than widening the page */}
+      <Box sx={{ minWidth: 0, maxWidth: '100%', '& > [role="group"]': { flexWrap: 'wrap', gap: 0.5, '& > *': { m: 0 } } }}>
+        <FindingCounts />
+      </Box>
       <Stack
         direction="row"
         spacing={0.5}
         useFlexGap
-        sx={{ flex: 1, justifyContent: 'flex-end', alignItems: 'center', flexWrap: 'wrap', rowGap: 0.5 }}
+        // From md up the buttons stay on one line: the group moves below the kind, size and
+        // findings as a whole (two rows at 1280 px) instead of wrapping into rows of its own.
+        sx={{
+          flex: 1,
+          justifyContent: 'flex-end',
+          alignItems: 'center',
+          flexWrap: { xs: 'wrap', md: 'nowrap' },
+          rowGap: 0.5,
+        }}
       >
         <Tooltip title="Undo (Ctrl+Z)">
           <span>

@@ -27,7 +27,8 @@ export function TopBar({ colorMode, onColorModeChange }: TopBarProps) {
         <Typography variant="h6" component="h1" sx={{ fontWeight: 700, fontSize: 18 }}>
           IAM Policy Workbench
         </Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ flex: 1, minWidth: { xs: 0, sm: 'auto' }, display: { xs: 'none', sm: 'block' } }}>
+        {/* one line: when the badge is wide (sandbox, endpoint) the counts shorten rather than wrap */}
+        <Typography variant="body2" color="text.secondary" noWrap sx={{ flex: 1, minWidth: 0, display: { xs: 'none', sm: 'block' } }}>
           {view.services.length} services · {view.allActions.length.toLocaleString('en-US')} actions
         </Typography>
         <Box sx={{ flex: 1, display: { xs: 'block', sm: 'none' } }} />
