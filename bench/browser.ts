@@ -321,6 +321,22 @@ function heaviest(profile: CpuProfile, count: number): string[] {
     .map(([k, v]) => `${ms(v).padStart(10)}  ${k}`);
 }
 
+async function startProfile(cdp: CDPSession): Promise<void> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+}
+
+/** Stops the CPU profile, writes it to `<dir>/<name>.cpuprofile` and prints its heaviest functions. */
+async function stopProfile(cdp: CDPSession, dir: string, name: string): Promise<void> {
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(profile));
+  console.log(`  CPU profile: ${file}; most self time (names as built: build with --sourcemap to map them):`);
+  for (const line of heaviest(profile, 12)) console.log(`    ${line}`);
+}
+
 export async function browserBench(): Promise<void> {
   const dist = process.env.WORKBENCH_DIST ?? 'dist';
   console.log(`\n== Browser (headless Chromium, the app built in ${dist} served by npm start)`);
@@ -399,9 +415,12 @@ export async function browserBench(): Promise<void> {
       const small = await typeAndMeasure(page, MONACO_TEXT, 'klmnopqrstuvwxyzABCD');
       console.log(typingLine('JSON editor keystroke, 6 KB policy', small, '<= 1 long task per 5 keys'));
 
-      // pasting ReadOnlyAccess
+      // pasting ReadOnlyAccess (profiled with BENCH_PROFILE)
+      const profileDir = process.env.BENCH_PROFILE;
       const roa = readOnlyAccess();
       await page.evaluate((since) => (window as unknown as BenchWindow).__bench.quiet(since, 500), 0);
+      const heapBefore = await heapMb(cdp);
+      if (profileDir) await startProfile(cdp);
       await pasteIntoJson(page, roa.text);
       const shownAt = await waitForBlocks(page, roa.statements);
       const paste = await page.evaluate(async () => {
@@ -417,32 +436,23 @@ export async function browserBench(): Promise<void> {
           elements: document.getElementsByTagName('*').length,
         };
       });
+      if (profileDir) await stopProfile(cdp, profileDir, 'paste-readonlyaccess');
       const heap = await heapMb(cdp);
       console.log(
         `paste ReadOnlyAccess (${kb(roa.text.length)}, ${roa.statements} statements): blocks shown after ${ms(shownAt - paste.at)}, ` +
           `quiet after ${ms(Math.max(paste.quietAt, shownAt) - paste.at)} (target within 1 s), longest task ${ms(paste.longest)} ` +
           `of ${paste.tasks} long tasks (target none > 200 ms)`,
       );
-      console.log(`  then: ${paste.elements.toLocaleString('en-US')} DOM elements, JS heap after GC ${mb(heap)} (target < 30 MB)`);
+      console.log(
+        `  then: ${paste.elements.toLocaleString('en-US')} DOM elements, JS heap after GC ${mb(heap)} (target < 30 MB; ${mb(heapBefore)} before the paste, with Monaco and the 6 KB policy)`,
+      );
 
       // typing in the JSON editor with ReadOnlyAccess loaded, optionally profiled
-      const profileDir = process.env.BENCH_PROFILE;
       await cursorIntoFirstSid(page);
-      if (profileDir) {
-        await cdp.send('Profiler.enable');
-        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-        await cdp.send('Profiler.start');
-      }
+      if (profileDir) await startProfile(cdp);
       const big = await typeAndMeasure(page, MONACO_TEXT, 'abcdefghijklmnopqrst');
       console.log(typingLine('JSON editor keystroke, ReadOnlyAccess', big, 'median <= 16 ms, p95 <= 33 ms, <= 1 long task per 5 keys'));
-      if (profileDir) {
-        const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-        mkdirSync(profileDir, { recursive: true });
-        const file = path.join(profileDir, 'json-typing-readonlyaccess.cpuprofile');
-        writeFileSync(file, JSON.stringify(profile));
-        console.log(`  CPU profile of that typing: ${file}; most self time:`);
-        for (const line of heaviest(profile, 15)) console.log(`    ${line}`);
-      }
+      if (profileDir) await stopProfile(cdp, profileDir, 'json-typing-readonlyaccess');
     } finally {
       await close();
     }
