@@ -41,7 +41,9 @@ export function FindingFix({ fix }: FindingFixProps) {
           label="Role ARN to pass"
           value={roleArn}
           onChange={(event) => setRoleArn(event.target.value)}
-          error={roleArn !== '' && !valid}
+          // the hint as offered (account, no role name yet) is not an error: it is where to type
+          error={roleArn !== '' && roleArn !== fix.needsRoleArn.roleArnHint && !valid}
+          helperText={valid ? undefined : 'arn:aws:iam::<account>:role/<role name>'}
           sx={{ minWidth: 320 }}
         />
         <Button
