@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/test';
 import { EditorPage } from './pages/EditorPage';
@@ -251,4 +252,38 @@ test('ticking a whole access level offers the explicit list or level-safe wildca
     .toEqual({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: wildcards, Resource: [] }] });
   // still every List action, now through the wildcards
   await expect(block.getByText('(12 of 12 selected)')).toBeVisible();
+});
+
+/** Serious and critical axe violations on the page as it is, label-in-name included. */
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+test('the wildcard dialog, the level offer and the dependency offer pass axe', async ({ page, openApp }) => {
+  await EditorPage.seedDraft(page, {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: ['ecs:ListTask*'], Resource: '*' }],
+  });
+  await openApp();
+  const editor = new EditorPage(page);
+  const block = editor.block(1);
+  await detailsLoaded(page);
+  await block.getByRole('button', { name: 'ecs:ListTask* 3 actions' }).click();
+  const dialog = page.getByRole('dialog', { name: 'What ecs:ListTask* matches' });
+  await expect(dialog.getByRole('heading', { name: 'List (3)' })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+
+  await block.getByRole('checkbox', { name: 'All Read actions' }).check();
+  await expect(block.getByRole('region', { name: /^How to write the \d+ Read actions$/ })).toBeVisible();
+  await block.getByLabel('Filter actions').fill('RunTask');
+  await block.getByRole('checkbox', { name: 'RunTask', exact: true }).check();
+  await expect(block.getByRole('region', { name: 'What ecs:RunTask also needs' })).toBeVisible();
+  expect(await violations(page)).toEqual([]);
 });
