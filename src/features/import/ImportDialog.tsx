@@ -22,6 +22,7 @@ import { ManagedPolicyPreview } from './ManagedPolicyPreview';
 import { PasteImport } from './PasteImport';
 import { PlacementChoice } from './PlacementChoice';
 import { readPolicyText } from './readPolicyText';
+import { ReplaceDraftDialog } from './ReplaceDraftDialog';
 import type { TextProblem } from './readPolicyText';
 import { useManagedPolicies } from './useManagedPolicies';
 import { useManagedPolicy } from './useManagedPolicy';
@@ -68,15 +69,26 @@ export function ImportDialog({
   const [selected, setSelected] = useState<string | undefined>(undefined);
   const [placement, setPlacement] = useState<Placement>(() => (isPristineDraft(state.document) ? 'replace' : 'append'));
   const [problems, setProblems] = useState<readonly TextProblem[]>([]);
+  /** an import that would replace a draft with work in it, shown with its access diff first */
+  const [replacing, setReplacing] = useState<{ what: string; run: () => void; document: ImportedPolicy['document'] } | null>(null);
   const policies = useManagedPolicies(open);
   const managed = useManagedPolicy(tab === 'managed' ? selected : undefined);
   const entry = policies.status === 'ready' && selected !== undefined ? policies.policies.find((p) => p.name === selected) : undefined;
   const effectivePlacement: Placement = state.textValid ? placement : 'replace';
 
-  const commit = (imported: ImportedPolicy, label: string, message: string, source?: BlockSource) => {
-    dispatch(importAction(effectivePlacement, state.document, imported, label, source));
-    onImported(message);
-    onClose();
+  const commit = (imported: ImportedPolicy, label: string, message: string, source?: BlockSource, what?: string) => {
+    const run = () => {
+      setReplacing(null);
+      dispatch(importAction(effectivePlacement, state.document, imported, label, source));
+      onImported(message);
+      onClose();
+    };
+    // Replacing a draft with work in it: what the replacement changes in access comes first.
+    if (effectivePlacement === 'replace' && state.textValid && !isPristineDraft(state.document)) {
+      setReplacing({ what: what ?? label.replace(/^Import /, ''), run, document: imported.document });
+      return;
+    }
+    run();
   };
 
   const importManaged = () => {
@@ -91,6 +103,7 @@ export function ImportDialog({
       `Import ${policy.name}`,
       `Imported ${policy.name} ${policy.version}: ${blocksText(statements.length)}, ${verb}.`,
       { policyName: policy.name, policyArn: policy.arn, version: policy.version },
+      `${policy.name} ${policy.version}`,
     );
   };
 
@@ -120,6 +133,14 @@ export function ImportDialog({
       aria-labelledby={titleId}
       slotProps={{ paper: { sx: { height: '88vh' } } }}
     >
+      {replacing && (
+        <ReplaceDraftDialog
+          what={replacing.what}
+          document={replacing.document}
+          onReplace={replacing.run}
+          onBack={() => setReplacing(null)}
+        />
+      )}
       <DialogTitle id={titleId} sx={{ pb: 0 }}>
         Import a policy
       </DialogTitle>
