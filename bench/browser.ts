@@ -420,6 +420,7 @@ export async function browserBench(): Promise<void> {
       const roa = readOnlyAccess();
       await page.evaluate((since) => (window as unknown as BenchWindow).__bench.quiet(since, 500), 0);
       const heapBefore = await heapMb(cdp);
+      const elementsBefore = await page.evaluate(() => document.getElementsByTagName('*').length);
       if (profileDir) await startProfile(cdp);
       await pasteIntoJson(page, roa.text);
       const shownAt = await waitForBlocks(page, roa.statements);
@@ -444,7 +445,7 @@ export async function browserBench(): Promise<void> {
           `of ${paste.tasks} long tasks (target none > 200 ms)`,
       );
       console.log(
-        `  then: ${paste.elements.toLocaleString('en-US')} DOM elements, JS heap after GC ${mb(heap)} (target < 30 MB; ${mb(heapBefore)} before the paste, with Monaco and the 6 KB policy)`,
+        `  then: ${paste.elements.toLocaleString('en-US')} DOM elements, JS heap after GC ${mb(heap)} (target < 30 MB; before the paste, with Monaco and the 6 KB policy's 24 blocks: ${mb(heapBefore)}, ${elementsBefore.toLocaleString('en-US')} DOM elements)`,
       );
 
       // typing in the JSON editor with ReadOnlyAccess loaded, optionally profiled
