@@ -53,7 +53,9 @@ describe('iam-workbench check: least privilege', () => {
       [`${file}:12:17`, 'suggestion', 'missing-dependent-action'],
     ]);
     const message = (i: number) => lines[i]?.slice(3).join('  ') ?? '';
-    expect(message(0)).toMatch(/^ecs:RunTask passes a role and needs iam:PassRole, which this policy does not allow/);
+    expect(message(0)).toMatch(
+      /^ecs:RunTask passes a role and needs iam:PassRole, which this policy does not allow/,
+    );
     expect(message(0)).toMatch(/with iam:PassedToService ecs-tasks\.amazonaws\.com\.$/);
     expect(message(2)).toMatch(
       /^ecs:cluster applies to ecs:RunTask but not to ecs:ListClusters: for that action the condition never matches/,
