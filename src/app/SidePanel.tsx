@@ -7,6 +7,7 @@ import { FindingsPanel } from '../features/findings/FindingsPanel';
 import { JsonPanel, type JsonPanelHandle } from '../features/json/JsonPanel';
 import { blockIndexOfPointer, blockRegionLabel } from '../features/json/revealTarget';
 import { SummaryPanel } from '../features/summary/SummaryPanel';
+import { useFindingsFilter } from '../features/findings/useFindingsFilter';
 import type { Finding } from '../policy/model';
 import { useAnalysis } from '../editor/useEditor';
 
@@ -50,6 +51,13 @@ function highlightBlock(pointer: string): void {
 export function SidePanel() {
   const [tab, setTab] = useState<TabName>('json');
   const { findings, locate } = useAnalysis();
+  // a count chip in the header opens the findings (filtered by its severity)
+  const { requests } = useFindingsFilter();
+  const [seenRequests, setSeenRequests] = useState(requests);
+  if (requests !== seenRequests) {
+    setSeenRequests(requests);
+    setTab('findings');
+  }
   const json = useRef<JsonPanelHandle>(null);
 
   const reveal = useCallback((finding: Finding) => {

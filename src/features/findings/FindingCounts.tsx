@@ -2,10 +2,12 @@ import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import { useAnalysis } from '../../editor/useEditor';
 import { countBySeverity, SEVERITY_LABELS, SEVERITY_ORDER } from './severity';
+import { useFindingsFilter } from './useFindingsFilter';
 
-/** The number of findings by severity, for the header. */
+/** The number of findings by severity, for the header; a chip with findings opens them, filtered. */
 export function FindingCounts() {
   const { findings } = useAnalysis();
+  const { show } = useFindingsFilter();
   const counts = countBySeverity(findings);
   return (
     <Stack direction="row" spacing={0.5} aria-label="Findings by severity" role="group">
@@ -19,6 +21,8 @@ export function FindingCounts() {
             color={n > 0 ? color : 'default'}
             variant={n > 0 ? 'filled' : 'outlined'}
             label={`${n} ${n === 1 ? one : many}`}
+            onClick={n > 0 ? () => show(s) : undefined}
+            title={n > 0 ? `Show the ${many} in Findings` : undefined}
           />
         );
       })}

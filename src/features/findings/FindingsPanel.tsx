@@ -1,5 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
@@ -12,15 +13,17 @@ import type { Finding } from '../../policy/model';
 import { FindingFix } from './FindingFix';
 import { RetiredServicesFix } from './RetiredServicesFix';
 import { SEVERITY_LABELS, SEVERITY_ORDER } from './severity';
+import { useFindingsFilter } from './useFindingsFilter';
 
 export interface FindingsPanelProps {
   /** called when the user picks a finding: jump to its block and JSON location */
   readonly onReveal: (finding: Finding) => void;
 }
 
-/** The core's findings grouped by severity. */
+/** The core's findings grouped by severity; a count chip in the header shows one severity alone. */
 export function FindingsPanel({ onReveal }: FindingsPanelProps) {
   const { findings, model } = useAnalysis();
+  const { severity: only, clear } = useFindingsFilter();
   const { view } = useCatalog();
   const { kind } = useEditorState();
   // the fixes of the least-privilege findings, by code and pointer
@@ -37,11 +40,30 @@ export function FindingsPanel({ onReveal }: FindingsPanelProps) {
       </Box>
     );
   }
+  const shown = only === undefined ? findings : findings.filter((f) => f.severity === only);
   return (
     <Box sx={{ overflow: 'auto', height: '100%' }}>
+      {only !== undefined && (
+        <Alert
+          severity="info"
+          role="status"
+          aria-label="Findings filter"
+          sx={{ m: 1, py: 0, alignItems: 'center' }}
+          action={
+            <Button color="inherit" size="small" onClick={clear}>
+              Show all {findings.length}
+            </Button>
+          }
+        >
+          {shown.length === 0
+            ? `No ${SEVERITY_LABELS[only].many} now.`
+            : `Showing the ${shown.length === 1 ? SEVERITY_LABELS[only].one : `${shown.length} ${SEVERITY_LABELS[only].many}`} only.`}
+        </Alert>
+      )}
       <RetiredServicesFix findings={findings} />
       <List dense aria-label="Findings">
         {SEVERITY_ORDER.map((severity) => {
+          if (only !== undefined && severity !== only) return null;
           const group = findings.filter((f) => f.severity === severity);
           if (group.length === 0) return null;
           const label = SEVERITY_LABELS[severity];
