@@ -216,3 +216,42 @@ describe('collapse all', () => {
     expect(s.ids.map((id) => s.meta[id]?.collapsed)).toEqual([false, false]);
   });
 });
+
+describe('many blocks', () => {
+  it('a block added with collapseOthers collapses the others and stays open itself; undo restores them', () => {
+    let s = initialState();
+    s = run(s, { type: 'addBlock' }, { type: 'addBlock' });
+    expect(Object.values(s.meta).some((m) => m.collapsed)).toBe(false);
+    const before = s;
+    s = run(s, { type: 'addBlock', meta: { service: 'ecs' }, collapseOthers: true });
+    const added = s.ids[3] as string;
+    expect(s.ids.slice(0, 3).map((id) => s.meta[id]?.collapsed)).toEqual([true, true, true]);
+    expect(s.meta[added]).toEqual({ service: 'ecs' });
+    s = run(s, { type: 'undo' });
+    expect(s.meta).toEqual(before.meta);
+  });
+
+  it('splitBlock replaces a block by several statements in its place, the first keeping its id, in one undo step', () => {
+    let s = initialState();
+    const first = s.ids[0] as string;
+    s = run(s, { type: 'addBlock', statement: { Sid: 'Last', Effect: 'Allow', Action: 'sts:GetCallerIdentity', Resource: '*' } });
+    s = run(s, { type: 'setMeta', id: first, meta: { source: { policyName: 'P' }, service: 's3' } });
+    const before = s.text;
+    s = run(s, {
+      type: 'splitBlock',
+      id: first,
+      statements: [
+        { Effect: 'Allow', Action: ['s3:GetObject'], Resource: '*' },
+        { Effect: 'Allow', Action: ['ec2:DescribeInstances'], Resource: '*' },
+      ],
+      label: 'Split into per-service blocks',
+    });
+    expect(doc(s).Statement.map((x) => x.Action)).toEqual([['s3:GetObject'], ['ec2:DescribeInstances'], 'sts:GetCallerIdentity']);
+    expect(s.ids[0]).toBe(first);
+    expect(new Set(s.ids).size).toBe(3);
+    expect(s.meta[s.ids[1] as string]).toEqual({ source: { policyName: 'P' }, collapsed: false });
+    expect(s.meta[first]?.service).toBeUndefined();
+    s = run(s, { type: 'undo' });
+    expect(s.text).toBe(before);
+  });
+});

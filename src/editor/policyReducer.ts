@@ -76,7 +76,10 @@ export interface EditorState extends Snapshot {
 export type PolicyAction =
   | { type: 'setField'; id: string; key: string; value: JsonValue | undefined; label?: string }
   | { type: 'setFields'; id: string; fields: Readonly<Record<string, JsonValue | undefined>>; label?: string }
-  | { type: 'addBlock'; statement?: JsonObject; meta?: BlockMeta; at?: number }
+  /** `collapseOthers`: the new block is where the user works now, the others collapse */
+  | { type: 'addBlock'; statement?: JsonObject; meta?: BlockMeta; at?: number; collapseOthers?: boolean }
+  /** replaces one block by several statements (the first keeps the block), one undo step */
+  | { type: 'splitBlock'; id: string; statements: readonly JsonObject[]; label: string }
   | { type: 'appendBlocks'; statements: readonly JsonObject[]; meta?: BlockMeta }
   | { type: 'removeBlock'; id: string }
   | { type: 'duplicateBlock'; id: string }
@@ -319,6 +322,7 @@ const VISUAL_EDITS: ReadonlySet<PolicyAction['type']> = new Set([
   'setField',
   'setFields',
   'addBlock',
+  'splitBlock',
   'appendBlocks',
   'removeBlock',
   'duplicateBlock',
@@ -346,8 +350,29 @@ export function policyReducer(state: EditorState, action: PolicyAction): EditorS
       if (document === state.document) return state;
       const id = `b${state.nextId}`;
       const ids = [...state.ids.slice(0, at), id, ...state.ids.slice(at)];
-      const meta = action.meta ? { ...state.meta, [id]: action.meta } : state.meta;
+      let meta = action.meta ? { ...state.meta, [id]: action.meta } : state.meta;
+      if (action.collapseOthers) {
+        const collapsed: Record<string, BlockMeta> = { ...meta };
+        for (const other of state.ids) if (!state.meta[other]?.collapsed) collapsed[other] = { ...state.meta[other], collapsed: true };
+        meta = collapsed;
+      }
       return commitDocument(state, document, ids, meta, 'Add permissions', state.nextId + 1);
+    }
+    case 'splitBlock': {
+      const index = state.ids.indexOf(action.id);
+      const [first, ...rest] = action.statements;
+      if (index < 0 || !first) return state;
+      let document = removeStatement(state.document, index);
+      action.statements.forEach((statement, k) => {
+        document = addStatement(document, statement, index + k);
+      });
+      let nextId = state.nextId;
+      const added = rest.map(() => `b${nextId++}`);
+      const ids = [...state.ids.slice(0, index), action.id, ...added, ...state.ids.slice(index + 1)];
+      const { service: _service, ...kept } = state.meta[action.id] ?? {};
+      const meta: Record<string, BlockMeta> = { ...state.meta, [action.id]: { ...kept, collapsed: false } };
+      for (const id of added) meta[id] = { ...kept, collapsed: false };
+      return commitDocument(state, document, ids, meta, action.label, nextId);
     }
     case 'appendBlocks': {
       let document = state.document;

@@ -43,7 +43,11 @@ describe('splitByService without a catalog', () => {
   });
   it('keeps every ARN when the ARN templates are not known', () => {
     const parts = splitByService(
-      { Effect: 'Allow', Action: ['s3:GetObject', 'ec2:DescribeInstances'], Resource: ['arn:aws:s3:::b/*', 'arn:aws:ec2:*:*:instance/*'] },
+      {
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 'ec2:DescribeInstances'],
+        Resource: ['arn:aws:s3:::b/*', 'arn:aws:ec2:*:*:instance/*'],
+      },
       none,
     );
     expect(parts?.map((p) => p.Resource)).toEqual([
@@ -52,16 +56,24 @@ describe('splitByService without a catalog', () => {
     ]);
   });
   it('refuses what cannot be split without granting more', () => {
-    expect(whyNotSplit({ Effect: 'Allow', NotAction: ['s3:*', 'ec2:*'], Resource: '*' })).toMatch(/NotAction/);
-    expect(whyNotSplit({ Effect: 'Allow', Action: ['*', 'ec2:*'], Resource: '*' })).toMatch(/"\*" does not name one service/);
-    expect(whyNotSplit({ Effect: 'Allow', Action: ['s3:Get*', 'S3:Put*'], Resource: '*' })).toMatch(/one service/);
+    expect(whyNotSplit({ Effect: 'Allow', NotAction: ['s3:*', 'ec2:*'], Resource: '*' })).toMatch(
+      /NotAction/,
+    );
+    expect(whyNotSplit({ Effect: 'Allow', Action: ['*', 'ec2:*'], Resource: '*' })).toMatch(
+      /"\*" does not name one service/,
+    );
+    expect(whyNotSplit({ Effect: 'Allow', Action: ['s3:Get*', 'S3:Put*'], Resource: '*' })).toMatch(
+      /one service/,
+    );
     expect(splitByService({ Effect: 'Allow', NotAction: ['s3:*', 'ec2:*'] }, none)).toBeUndefined();
   });
   it('reads the ARN services of a service from its templates', () => {
-    expect([...arnServicesOfTemplates('ssm', ['arn:${Partition}:ec2:${Region}:${Account}:instance/${InstanceId}', 'arn:${Partition}:ssm:::x'])]).toEqual([
-      'ssm',
-      'ec2',
-    ]);
+    expect([
+      ...arnServicesOfTemplates('ssm', [
+        'arn:${Partition}:ec2:${Region}:${Account}:instance/${InstanceId}',
+        'arn:${Partition}:ssm:::x',
+      ]),
+    ]).toEqual(['ssm', 'ec2']);
   });
 });
 
@@ -80,8 +92,23 @@ describe.skipIf(!built)('splitByService keeps access exactly (accessDiff, real c
     const named = JSON.stringify(ecsFullAccess).match(/"[a-z0-9-]+:[A-Za-z0-9*]+"/g) ?? [];
     const loader = await CatalogLoader.create(nodeFetchJson());
     catalog = loader.view;
-    const details = await loader.loadServices(['ecs', 'ec2', 'ssm', 'iam', 'logs', ...named.map((n) => n.slice(1, n.indexOf(':')))]);
-    const byPrefix = new Map(details.map((d) => [d.prefix, arnServicesOfTemplates(d.prefix, d.resourceTypes.map((r) => r.arn))]));
+    const details = await loader.loadServices([
+      'ecs',
+      'ec2',
+      'ssm',
+      'iam',
+      'logs',
+      ...named.map((n) => n.slice(1, n.indexOf(':'))),
+    ]);
+    const byPrefix = new Map(
+      details.map((d) => [
+        d.prefix,
+        arnServicesOfTemplates(
+          d.prefix,
+          d.resourceTypes.map((r) => r.arn),
+        ),
+      ]),
+    );
     arnServicesOf = (prefix) => byPrefix.get(prefix);
   });
 
@@ -113,7 +140,11 @@ describe.skipIf(!built)('splitByService keeps access exactly (accessDiff, real c
       Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } },
     };
     const parts = splitByService(statement, { arnServicesOf }) ?? [];
-    expect(parts.map((p) => p.Action)).toEqual([['ecs:ListClusters', 'ecs:DescribeClusters'], ['ec2:DescribeInstances'], ['logs:GetLogEvents']]);
+    expect(parts.map((p) => p.Action)).toEqual([
+      ['ecs:ListClusters', 'ecs:DescribeClusters'],
+      ['ec2:DescribeInstances'],
+      ['logs:GetLogEvents'],
+    ]);
     const result = accessDiff(doc(statement), doc(...parts), catalog);
     expect([result.added, result.uncertain, result.removed]).toEqual([[], [], []]);
     expect(result.summary.sentence).toBe('No change in access');
@@ -135,12 +166,20 @@ describe.skipIf(!built)('splitByService keeps access exactly (accessDiff, real c
     };
     const parts = splitByService(statement, { arnServicesOf }) ?? [];
     expect(parts.map((p) => [p.Sid, p.Action, p.Resource])).toEqual([
-      ['OpsEcs', ['ecs:RunTask'], ['arn:aws:ecs:us-east-1:111122223333:task-definition/web:*', 'arn:aws:*:us-east-1:111122223333:*']],
+      [
+        'OpsEcs',
+        ['ecs:RunTask'],
+        ['arn:aws:ecs:us-east-1:111122223333:task-definition/web:*', 'arn:aws:*:us-east-1:111122223333:*'],
+      ],
       // EC2 resource types include IAM roles (instance profiles), SSM's include ECS tasks
       [
         'OpsEc2',
         ['ec2:StartInstances'],
-        ['arn:aws:ec2:us-east-1:111122223333:instance/*', 'arn:aws:*:us-east-1:111122223333:*', 'arn:aws:iam::111122223333:role/ecsTaskRole'],
+        [
+          'arn:aws:ec2:us-east-1:111122223333:instance/*',
+          'arn:aws:*:us-east-1:111122223333:*',
+          'arn:aws:iam::111122223333:role/ecsTaskRole',
+        ],
       ],
       [
         'OpsSsm',

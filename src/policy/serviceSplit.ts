@@ -37,7 +37,8 @@ export interface ServiceSplitOptions {
 /** Why a statement cannot be split by service, or undefined when it can. */
 export function whyNotSplit(statement: JsonValue): string | undefined {
   if (!isJsonObject(statement)) return 'it is not a statement object';
-  if (hasMember(statement, 'NotAction')) return 'it uses NotAction, which cannot be divided without granting more';
+  if (hasMember(statement, 'NotAction'))
+    return 'it uses NotAction, which cannot be divided without granting more';
   const actions = stringList(getMember(statement, 'Action'));
   if (!actions) return 'its Action is not a string or a list of strings';
   const prefixes = new Set<string>();
@@ -55,7 +56,8 @@ export function arnServicesOfTemplates(prefix: string, templates: readonly strin
   const services = new Set<string>([prefix.toLowerCase()]);
   for (const template of templates) {
     const service = arnServiceField(template);
-    if (service !== undefined && service !== '' && !isNotOneService(service)) services.add(service.toLowerCase());
+    if (service !== undefined && service !== '' && !isNotOneService(service))
+      services.add(service.toLowerCase());
   }
   return services;
 }
@@ -101,7 +103,11 @@ export function splitByService(statement: JsonValue, options: ServiceSplitOption
   return parts;
 }
 
-function keptResources(resources: readonly string[], prefix: string, arnServices: ReadonlySet<string> | undefined): string[] {
+function keptResources(
+  resources: readonly string[],
+  prefix: string,
+  arnServices: ReadonlySet<string> | undefined,
+): string[] {
   if (!arnServices) return [...resources];
   const kept = resources.filter((value) => {
     const service = arnServiceField(value);
@@ -150,7 +156,9 @@ function pascal(prefix: string): string {
 function withMembers(object: JsonObject, replaced: Readonly<Record<string, JsonValue>>): JsonObject {
   const out: Record<string, JsonValue> = {};
   for (const key of Object.keys(object)) {
-    const value = Object.prototype.hasOwnProperty.call(replaced, key) ? (replaced[key] as JsonValue) : (object[key] as JsonValue);
+    const value = Object.prototype.hasOwnProperty.call(replaced, key)
+      ? (replaced[key] as JsonValue)
+      : (object[key] as JsonValue);
     Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;

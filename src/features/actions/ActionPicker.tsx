@@ -8,6 +8,8 @@ export interface ActionPickerProps {
   /** the block's service prefix */
   readonly service: string;
   readonly readOnly: boolean;
+  /** the list also names other services' actions: this picker is one section of the block */
+  readonly shared?: boolean;
 }
 
 const NO_VALUES: readonly string[] = [];
@@ -19,7 +21,7 @@ const NO_VALUES: readonly string[] = [];
  *
  * This part follows the editor state; the body re-renders only when this block's list changes.
  */
-export function ActionPicker({ id, statement, service, readOnly }: ActionPickerProps) {
+export function ActionPicker({ id, statement, service, readOnly, shared }: ActionPickerProps) {
   const metaService = useEditorState().meta[id]?.service;
   const notAction = statement.action === undefined && statement.notAction !== undefined;
   const values = (notAction ? statement.notAction : statement.action)?.values ?? NO_VALUES;
@@ -34,6 +36,7 @@ export function ActionPicker({ id, statement, service, readOnly }: ActionPickerP
       effect={statement.effect === 'Deny' ? 'Deny' : 'Allow'}
       metaService={metaService}
       readOnly={readOnly}
+      shared={shared}
     />
   );
 }

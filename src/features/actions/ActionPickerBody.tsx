@@ -12,8 +12,8 @@ import { matchesPattern } from '../../policy/expand';
 import { ActionFilterBar } from './ActionFilterBar';
 import { ActionList } from './ActionList';
 import { AllActionsCheckbox } from './AllActionsCheckbox';
-import { addPattern, readEntries, removeEntry, setActionsSelected } from './actionEntries';
-import { countIncluded, groupActions, groupToggle, listRows } from './actionGroups';
+import { addPattern, isEntryOf, readEntries, removeEntry, setActionsSelected } from './actionEntries';
+import { countIncluded, groupActions, groupSelection, groupToggle, listRows } from './actionGroups';
 import { EntryChips } from './EntryChips';
 import { NotActionSection } from './NotActionSection';
 import { PatternField } from './PatternField';
@@ -37,6 +37,11 @@ export interface ActionPickerBodyProps {
   /** the service kept in the block's meta */
   readonly metaService: string | undefined;
   readonly readOnly: boolean;
+  /**
+   * the list also names actions of other services (one section of a statement of several): the
+   * picker edits this service's entries only, and NotAction is switched for the whole statement
+   */
+  readonly shared?: boolean;
 }
 
 const NO_ACTIONS: readonly never[] = [];
@@ -51,6 +56,7 @@ export const ActionPickerBody = memo(function ActionPickerBody({
   effect,
   metaService,
   readOnly,
+  shared = false,
 }: ActionPickerBodyProps) {
   const { view } = useCatalog();
   const dispatch = useEditorDispatch();
@@ -64,9 +70,13 @@ export const ActionPickerBody = memo(function ActionPickerBody({
   const entries = useMemo(() => readEntries(values, service, actions), [values, service, actions]);
 
   const [filter, setFilter] = useState('');
-  const [collapsed, setCollapsed] = useState<ReadonlySet<AccessLevel>>(() => new Set());
   const filtering = filter.trim() !== '';
   const groups = useMemo(() => groupActions(actions, filter), [actions, filter]);
+  // Access levels start closed (their "all" boxes and counts in sight), except those holding some
+  // of the block's actions, so that what was picked shows.
+  const [collapsed, setCollapsed] = useState<ReadonlySet<AccessLevel>>(
+    () => new Set(groups.filter((g) => groupSelection(g.actions, entries) !== 'some').map((g) => g.level)),
+  );
   const rows = useMemo(() => listRows(groups, collapsed, filtering), [groups, collapsed, filtering]);
   const details = useMemo<ReadonlyMap<string, ActionDetail> | undefined>(
     () => (detail ? new Map(detail.actions.map((a) => [a.name.toLowerCase(), a])) : undefined),
@@ -84,12 +94,12 @@ export const ActionPickerBody = memo(function ActionPickerBody({
   const [added, setAdded] = useState<string | undefined>();
 
   // Callbacks keep one identity (rows are memoized) and read the current list when called.
-  const latest = useLatest({ values, entries, groups, actions, key, service, metaService, view, notAction, filtering });
+  const latest = useLatest({ shared, values, entries, groups, actions, key, service, metaService, view, notAction, filtering });
   /** One undo step; the block keeps its service even when the list becomes empty. */
   const write = useCallback(
     (next: readonly string[], label: string) => {
-      const { key: field, service: prefix, metaService } = latest.current;
-      if (metaService !== prefix) dispatch({ type: 'setMeta', id, meta: { service: prefix } });
+      const { key: field, service: prefix, metaService, shared: several } = latest.current;
+      if (!several && metaService !== prefix) dispatch({ type: 'setMeta', id, meta: { service: prefix } });
       dispatch({ type: 'setField', id, key: field, value: [...next], label });
     },
     [dispatch, id, latest],
@@ -220,6 +230,11 @@ export const ActionPickerBody = memo(function ActionPickerBody({
   const onExpandAll = useCallback(() => setCollapsed(new Set()), []);
   const onCollapseAll = useCallback(() => setCollapsed(new Set(allLevels)), [allLevels]);
   const headingId = `${idBase}-heading`;
+  // in a statement of several services, the other services' entries are theirs to show
+  const chipEntries = useMemo(
+    () => (shared ? { ...entries, others: entries.others.filter((e) => isEntryOf(e, service)) } : entries),
+    [shared, entries, service],
+  );
   const shownCount = groups.reduce((n, g) => n + g.shown.length, 0);
   return (
     <Stack component="section" aria-labelledby={headingId} spacing={1.5}>
@@ -252,7 +267,7 @@ export const ActionPickerBody = memo(function ActionPickerBody({
         onAdd={onAddPattern}
       />
       <EntryChips
-        entries={entries}
+        entries={chipEntries}
         serviceName={serviceName}
         readOnly={readOnly}
         onRemove={onRemove}
@@ -332,13 +347,15 @@ export const ActionPickerBody = memo(function ActionPickerBody({
       {added !== undefined && !notAction && (
         <DependencyOffer blockIndex={index} action={added} onDismiss={onDismissAdded} />
       )}
-      <NotActionSection
-        notAction={notAction}
-        effect={effect}
-        serviceName={serviceName}
-        readOnly={readOnly}
-        onChange={onNotAction}
-      />
+      {!shared && (
+        <NotActionSection
+          notAction={notAction}
+          effect={effect}
+          serviceName={serviceName}
+          readOnly={readOnly}
+          onChange={onNotAction}
+        />
+      )}
     </Stack>
   );
 });

@@ -69,6 +69,12 @@ describe('addPattern', () => {
   });
   it('"<prefix>:*" replaces everything', () => {
     expect(addPattern(['s3:GetObject', 's3:List*', 's3:Typo'], 's3', s3, 's3:*')).toEqual(['s3:*']);
+    // a statement of several services keeps the other services' entries
+    expect(addPattern(['ec2:DescribeInstances', 's3:GetObject', 'sts:GetCallerIdentity'], 's3', s3, 's3:*')).toEqual([
+      'ec2:DescribeInstances',
+      's3:*',
+      'sts:GetCallerIdentity',
+    ]);
   });
   it('does nothing when the pattern is there already', () => {
     expect(addPattern(['s3:get*', 's3:GetObject'], 's3', s3, 's3:Get*')).toEqual(['s3:get*', 's3:GetObject']);

@@ -114,7 +114,8 @@ export function setActionsSelected(
 /**
  * The list with one more pattern. Actions the pattern covers are no longer listed one by one
  * (they would be redundant); "<prefix>:*" replaces every other entry of the service.
- * Adding a pattern that is already there (in any case) changes nothing.
+ * Adding a pattern that is already there (in any case) changes nothing. Entries of other services
+ * stay as they are.
  */
 export function addPattern(
   values: readonly string[],
@@ -125,11 +126,18 @@ export function addPattern(
   const entries = readEntries(values, service, actions);
   if (entries.patterns.some((p) => p.toLowerCase() === pattern.toLowerCase())) return [...values];
   const parts = splitEntry(pattern);
-  if (parts?.name === '*') return [pattern];
+  // "<prefix>:*" covers every entry of the service; entries of other services (a statement that
+  // names several) stay
+  if (parts?.name === '*') return [...entries.others.filter((e) => splitEntry(e)?.prefix !== service.toLowerCase()), pattern].sort(compareEntries);
   const explicit = new Set(
     [...entries.explicit].filter((name) => !matchesPattern(pattern, `${service}:${name}`)),
   );
   return write([...entries.patterns, pattern, ...entries.others], explicit, service, actions);
+}
+
+/** The entries of a list that belong to the service (named with its prefix, any case). */
+export function isEntryOf(entry: string, service: string): boolean {
+  return splitEntry(entry)?.prefix === service.toLowerCase();
 }
 
 /** The list without one entry (exact text). */

@@ -23,10 +23,12 @@ import type { StatementView } from '../../policy/model';
 import { ActionPicker } from '../actions/ActionPicker';
 import { ConditionEditor } from '../conditions/ConditionEditor';
 import { ResourceEditor } from '../resources/ResourceEditor';
+import { SharedResources } from '../resources/SharedResources';
 import { ServicePicker } from '../actions/ServicePicker';
 import { KeepCurrent } from '../import/KeepCurrent';
 import { blockShape } from './blockShape';
 import { blockSummary } from './blockSummary';
+import { ServiceSections } from './ServiceSections';
 
 export interface BlockProps {
   readonly id: string;
@@ -50,10 +52,29 @@ export const Block = memo(function Block({ id, index, count, statement, meta, re
     return blockSummary(statement, shape, view);
   }, [statement, shape, view, version]);
   const effect = statement.effect === 'Deny' ? 'Deny' : 'Allow';
+  const names = shape.services.map((prefix) => view.service(prefix)?.name ?? prefix);
+  const title = service
+    ? service.name
+    : names.length > 4
+      ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more services`
+      : names.length
+        ? names.join(', ')
+        : 'Choose a service';
+  const source = meta?.source
+    ? `From ${meta.source.policyName}${meta.source.version ? ` ${meta.source.version}` : ''}`
+    : undefined;
+  const fullTitle = [service ? service.name : names.join(', ') || title, statement.sid]
+    .filter(Boolean)
+    .join(' · ');
 
   return (
     <Paper variant="outlined" component="section" aria-label={label} sx={{ p: 2 }}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+      {/* one row: the title gives way (ellipsis, whole in a tooltip), the buttons never wrap */}
+      <Stack
+        direction="row"
+        spacing={1}
+        sx={{ alignItems: 'center', flexWrap: { xs: 'wrap', sm: 'nowrap' }, rowGap: 1 }}
+      >
         <Tooltip title={collapsed ? 'Expand' : 'Collapse'}>
           <IconButton
             size="small"
@@ -64,82 +85,144 @@ export const Block = memo(function Block({ id, index, count, statement, meta, re
             {collapsed ? <ExpandMoreIcon /> : <ExpandLessIcon />}
           </IconButton>
         </Tooltip>
-        <Box sx={{ flex: 1, minWidth: 200 }}>
-          <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, lineHeight: 1.3 }}>
-            {service ? service.name : shape.services.length > 4 ? `${shape.services.slice(0, 3).join(', ')} and ${shape.services.length - 3} more services` : shape.services.length ? shape.services.join(', ') : 'Choose a service'}
-            {statement.sid ? (
-              <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 1 }}>
-                {statement.sid}
-              </Typography>
-            ) : null}
-          </Typography>
-          <Typography variant="body2" color="text.secondary" data-testid={undefined}>
+        <Box sx={{ flex: 1, minWidth: 0 }}>
+          <Tooltip title={fullTitle} describeChild placement="top-start">
+            <Typography variant="subtitle1" component="h2" noWrap sx={{ fontWeight: 600, lineHeight: 1.3 }}>
+              {title}
+              {statement.sid ? (
+                <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 1 }}>
+                  {statement.sid}
+                </Typography>
+              ) : null}
+            </Typography>
+          </Tooltip>
+          <Typography variant="body2" color="text.secondary" noWrap title={summary}>
             {summary}
           </Typography>
         </Box>
-        {meta?.source && (
-          <Chip size="small" variant="outlined" label={`From ${meta.source.policyName}${meta.source.version ? ` ${meta.source.version}` : ''}`} />
+        {source && (
+          <Tooltip title={source} describeChild>
+            <Chip
+              size="small"
+              variant="outlined"
+              label={source}
+              sx={{ maxWidth: { xs: 220, sm: 180, xl: 280 }, minWidth: 0, flexShrink: 1 }}
+            />
+          </Tooltip>
         )}
-        <ToggleButtonGroup
-          size="small"
-          exclusive
-          value={effect}
-          aria-label={`Effect of ${label.toLowerCase()}`}
-          disabled={readOnly || shape.limits.length > 0}
-          onChange={(_, value: 'Allow' | 'Deny' | null) => {
-            if (value) dispatch({ type: 'setField', id, key: 'Effect', value, label: `Set effect to ${value}` });
-          }}
-        >
-          <ToggleButton value="Allow">Allow</ToggleButton>
-          <ToggleButton value="Deny" color="error">
-            Deny
-          </ToggleButton>
-        </ToggleButtonGroup>
-        <Tooltip title="Move up">
-          <span>
-            <IconButton size="small" aria-label={`Move ${label.toLowerCase()} up`} disabled={readOnly || index === 0} onClick={() => dispatch({ type: 'moveBlock', id, to: index - 1 })}>
-              <ArrowUpwardIcon fontSize="small" />
-            </IconButton>
-          </span>
-        </Tooltip>
-        <Tooltip title="Move down">
-          <span>
-            <IconButton size="small" aria-label={`Move ${label.toLowerCase()} down`} disabled={readOnly || index === count - 1} onClick={() => dispatch({ type: 'moveBlock', id, to: index + 1 })}>
-              <ArrowDownwardIcon fontSize="small" />
-            </IconButton>
-          </span>
-        </Tooltip>
-        <Tooltip title="Duplicate">
-          <span>
-            <IconButton size="small" aria-label={`Duplicate ${label.toLowerCase()}`} disabled={readOnly} onClick={() => dispatch({ type: 'duplicateBlock', id })}>
-              <ContentCopyIcon fontSize="small" />
-            </IconButton>
-          </span>
-        </Tooltip>
-        <Tooltip title="Remove">
-          <span>
-            <IconButton size="small" aria-label={`Remove ${label.toLowerCase()}`} disabled={readOnly} onClick={() => dispatch({ type: 'removeBlock', id })}>
-              <DeleteOutlineIcon fontSize="small" />
-            </IconButton>
-          </span>
-        </Tooltip>
+        <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', flexShrink: 0 }}>
+          <ToggleButtonGroup
+            size="small"
+            exclusive
+            value={effect}
+            aria-label={`Effect of ${label.toLowerCase()}`}
+            disabled={readOnly || shape.limits.length > 0}
+            onChange={(_, value: 'Allow' | 'Deny' | null) => {
+              if (value)
+                dispatch({ type: 'setField', id, key: 'Effect', value, label: `Set effect to ${value}` });
+            }}
+          >
+            <ToggleButton value="Allow">Allow</ToggleButton>
+            <ToggleButton value="Deny" color="error">
+              Deny
+            </ToggleButton>
+          </ToggleButtonGroup>
+          <Tooltip title="Move up">
+            <span>
+              <IconButton
+                size="small"
+                aria-label={`Move ${label.toLowerCase()} up`}
+                disabled={readOnly || index === 0}
+                onClick={() => dispatch({ type: 'moveBlock', id, to: index - 1 })}
+              >
+                <ArrowUpwardIcon fontSize="small" />
+              </IconButton>
+            </span>
+          </Tooltip>
+          <Tooltip title="Move down">
+            <span>
+              <IconButton
+                size="small"
+                aria-label={`Move ${label.toLowerCase()} down`}
+                disabled={readOnly || index === count - 1}
+                onClick={() => dispatch({ type: 'moveBlock', id, to: index + 1 })}
+              >
+                <ArrowDownwardIcon fontSize="small" />
+              </IconButton>
+            </span>
+          </Tooltip>
+          <Tooltip title="Duplicate">
+            <span>
+              <IconButton
+                size="small"
+                aria-label={`Duplicate ${label.toLowerCase()}`}
+                disabled={readOnly}
+                onClick={() => dispatch({ type: 'duplicateBlock', id })}
+              >
+                <ContentCopyIcon fontSize="small" />
+              </IconButton>
+            </span>
+          </Tooltip>
+          <Tooltip title="Remove">
+            <span>
+              <IconButton
+                size="small"
+                aria-label={`Remove ${label.toLowerCase()}`}
+                disabled={readOnly}
+                onClick={() => dispatch({ type: 'removeBlock', id })}
+              >
+                <DeleteOutlineIcon fontSize="small" />
+              </IconButton>
+            </span>
+          </Tooltip>
+        </Stack>
       </Stack>
-      {meta?.source && <KeepCurrent id={id} source={meta.source} label={label.toLowerCase()} readOnly={readOnly} />}
+      {meta?.source && (
+        <KeepCurrent id={id} source={meta.source} label={label.toLowerCase()} readOnly={readOnly} />
+      )}
       {!collapsed && (
         <Stack spacing={2} sx={{ mt: 2 }}>
           {shape.limits.length > 0 ? (
             <Alert severity="info">
-              This statement uses {shape.limits.join(', ')}, which the visual editor cannot fully show. It is kept exactly as
-              it is; edit it in the JSON view.
+              This statement uses {shape.limits.join(', ')}, which the visual editor cannot fully show. It is
+              kept exactly as it is; edit it in the JSON view.
             </Alert>
           ) : (
             <>
-              <ServicePicker id={id} statement={statement} service={shape.service} readOnly={readOnly} />
+              {shape.several ? (
+                <>
+                  <ServiceSections
+                    id={id}
+                    statement={statement}
+                    services={shape.several}
+                    readOnly={readOnly}
+                  />
+                  <SharedResources
+                    id={id}
+                    statement={statement}
+                    services={shape.several}
+                    readOnly={readOnly}
+                  />
+                  <ConditionEditor
+                    id={id}
+                    statement={statement}
+                    service={shape.several[0] as string}
+                    readOnly={readOnly}
+                  />
+                </>
+              ) : (
+                <ServicePicker id={id} statement={statement} service={shape.service} readOnly={readOnly} />
+              )}
               {shape.service && (
                 <>
                   <ActionPicker id={id} statement={statement} service={shape.service} readOnly={readOnly} />
                   <ResourceEditor id={id} statement={statement} service={shape.service} readOnly={readOnly} />
-                  <ConditionEditor id={id} statement={statement} service={shape.service} readOnly={readOnly} />
+                  <ConditionEditor
+                    id={id}
+                    statement={statement}
+                    service={shape.service}
+                    readOnly={readOnly}
+                  />
                 </>
               )}
               <TextField
@@ -150,7 +233,13 @@ export const Block = memo(function Block({ id, index, count, statement, meta, re
                 slotProps={{ htmlInput: { 'aria-label': `Sid of ${label.toLowerCase()}` } }}
                 helperText="Letters and digits only"
                 onChange={(e) =>
-                  dispatch({ type: 'setField', id, key: 'Sid', value: e.target.value === '' ? undefined : e.target.value, label: 'Edit Sid' })
+                  dispatch({
+                    type: 'setField',
+                    id,
+                    key: 'Sid',
+                    value: e.target.value === '' ? undefined : e.target.value,
+                    label: 'Edit Sid',
+                  })
                 }
                 sx={{ maxWidth: 320 }}
               />

@@ -17,11 +17,18 @@ describe('blockShape', () => {
   it('uses the chosen service for a block with no actions yet', () => {
     expect(blockShape(statement('{"Effect":"Allow","Action":[],"Resource":[]}'), 'ecs').service).toBe('ecs');
   });
+  it('edits a statement of several services in sections, one per service', () => {
+    expect(blockShape(statement('{"Effect":"Allow","Action":["s3:GetObject","ec2:DescribeInstances","S3:PutObject"],"Resource":"*"}'))).toEqual({
+      services: ['s3', 'ec2'],
+      limits: [],
+      several: ['s3', 'ec2'],
+    });
+    // with another limit it stays read-only
+    expect(blockShape(statement('{"Effect":"Allow","Action":["s3:*","ec2:*"],"NotResource":"x"}')).several).toBeUndefined();
+  });
   it('names what it cannot show', () => {
     expect(blockShape(statement('{"Effect":"Allow","NotResource":"x","Action":"s3:*"}')).limits).toEqual(['NotResource']);
-    expect(blockShape(statement('{"Effect":"Allow","Action":["s3:*","ec2:*"],"Resource":"*"}')).limits).toEqual([
-      'actions of 2 services (s3, ec2)',
-    ]);
+    expect(blockShape(statement('{"Effect":"Allow","Action":["s3:*","ec2:*"],"Resource":"*"}')).limits).toEqual([]);
     expect(blockShape(statement('{"Effect":"Allow","Action":"*","Resource":"*"}')).limits).toEqual([
       'an action wildcard that spans services',
     ]);

@@ -5,6 +5,11 @@ export interface BlockShape {
   readonly services: readonly string[];
   /** the single service the block edits, when there is exactly one */
   readonly service?: string;
+  /**
+   * the services of a statement that names actions of several (no other limit): the block edits
+   * each in its own section, or splits into one block per service
+   */
+  readonly several?: readonly string[];
   /** why the visual editor cannot fully show this statement (empty when it can) */
   readonly limits: readonly string[];
 }
@@ -40,10 +45,10 @@ export function blockShape(statement: StatementView, chosenService?: string): Bl
   const unknown = Object.keys(raw).filter((k) => !EDITABLE_KEYS.has(k) && !['NotResource', 'Principal', 'NotPrincipal'].includes(k));
   if (unknown.length) limits.push(`the unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}`);
   const real = services.filter((s) => s !== '*');
-  if (real.length > 1) limits.push(`actions of ${real.length} services (${real.join(', ')})`);
   if (services.includes('*') || real.some((s) => s.includes('*') || s.includes('?'))) {
     limits.push('an action wildcard that spans services');
   }
+  if (limits.length === 0 && real.length > 1) return { services, limits, several: real };
   const service = limits.length === 0 ? (real[0] ?? chosenService?.toLowerCase()) : undefined;
   return { services, service, limits };
 }

@@ -4,7 +4,7 @@ import type { StatementView } from '../../policy/model';
 import { expandActions } from '../../policy/expand';
 import type { BlockShape } from './blockShape';
 
-/** "S3: 3 actions (Read 2, List 1), 2 resources, 1 condition" */
+/** "3 actions (Read 2, List 1), 2 resources, 1 condition" (the block's title names the service) */
 export function blockSummary(statement: StatementView, shape: BlockShape, view: CatalogView): string {
   const parts: string[] = [];
   const actions = statement.action?.values ?? statement.notAction?.values ?? [];
@@ -25,6 +25,6 @@ export function blockSummary(statement: StatementView, shape: BlockShape, view: 
   else parts.push(`${resources.length} resource${resources.length === 1 ? '' : 's'}`);
   const conditions = statement.conditions.length;
   if (conditions) parts.push(`${conditions} condition${conditions === 1 ? '' : 's'}`);
-  const name = shape.service ? (view.service(shape.service)?.name ?? shape.service) : shape.services.join(', ');
+  const name = shape.several ? `${shape.several.length} services` : '';
   return `${name ? `${name}: ` : ''}${parts.join(', ')}`;
 }

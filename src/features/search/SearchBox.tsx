@@ -85,7 +85,7 @@ export const SearchBox = memo(function SearchBox({ disabled, choose, onChosen }:
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState('');
   const rootRef = useRef<HTMLDivElement>(null);
-  const [scrollTo, setScrollTo] = useState<{ index: number; seq: number } | undefined>();
+  const [scrollTo, setScrollTo] = useState<{ index: number; added: boolean; seq: number } | undefined>();
 
   const result = useMemo(
     () => (input.trim() === '' ? EMPTY : search.search(input, { limit: SEARCH_LIMIT })),
@@ -96,7 +96,7 @@ export const SearchBox = memo(function SearchBox({ disabled, choose, onChosen }:
   // after the block list has rendered the change: show the block that got the choice
   useEffect(() => {
     if (!scrollTo) return;
-    const frame = requestAnimationFrame(() => revealBlock(scrollTo.index, rootRef.current));
+    const frame = requestAnimationFrame(() => revealBlock(scrollTo.index, rootRef.current, scrollTo.added));
     return () => cancelAnimationFrame(frame);
   }, [scrollTo]);
 
@@ -131,7 +131,7 @@ export const SearchBox = memo(function SearchBox({ disabled, choose, onChosen }:
         if (outcome) {
           onChosen?.(outcome);
           setStatus(outcome.message);
-          setScrollTo((s) => ({ index: outcome.blockIndex, seq: (s?.seq ?? 0) + 1 }));
+          setScrollTo((s) => ({ index: outcome.blockIndex, added: outcome.added ?? false, seq: (s?.seq ?? 0) + 1 }));
         }
       }}
       filterOptions={(all) => all}

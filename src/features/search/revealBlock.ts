@@ -10,9 +10,10 @@ function scrollParent(element: HTMLElement): HTMLElement {
 
 /**
  * Scrolls permission block `index` (0-based) so that its top shows just below `above` (the sticky
- * search box), unless its top is in view already.
+ * search box), unless its top is in view already. A block just `added` always goes to the top, so
+ * that its Service field and access levels are in sight.
  */
-export function revealBlock(index: number, above: HTMLElement | null): void {
+export function revealBlock(index: number, above: HTMLElement | null, added = false): void {
   const block = document.querySelector<HTMLElement>(`section[aria-label="Permission block ${index + 1}"]`);
   if (!block) return;
   const scroller = scrollParent(block);
@@ -20,6 +21,7 @@ export function revealBlock(index: number, above: HTMLElement | null): void {
   const viewBottom = isDocument ? window.innerHeight : scroller.getBoundingClientRect().bottom;
   const limit = (above?.getBoundingClientRect().bottom ?? 0) + 8;
   const top = block.getBoundingClientRect().top;
-  if (top >= limit && top <= viewBottom - 120) return;
+  if (!added && top >= limit && top <= viewBottom - 120) return;
+  if (Math.abs(top - limit) < 2) return;
   scroller.scrollBy({ top: top - limit, behavior: 'smooth' });
 }

@@ -14,6 +14,8 @@ export interface ChoiceOutcome {
   readonly message: string;
   /** index of the block that got the choice */
   readonly blockIndex: number;
+  /** true when the choice made a new block */
+  readonly added?: boolean;
   /** the action added ("ecs:RunTask"), when the choice added one action */
   readonly addedAction?: string;
 }
@@ -43,10 +45,11 @@ export function useSearchChoice(): (option: SearchOption) => ChoiceOutcome | und
       if (option.kind === 'service') {
         const place = placeService(blocks);
         if (place.kind === 'new') {
-          dispatch({ type: 'addBlock', meta: { service: prefix } });
+          dispatch({ type: 'addBlock', meta: { service: prefix }, collapseOthers: true });
           return {
             message: `Added permission block ${state.ids.length + 1} for ${serviceName}.`,
             blockIndex: state.ids.length,
+            added: true,
           };
         }
         dispatch({
@@ -69,13 +72,14 @@ export function useSearchChoice(): (option: SearchOption) => ChoiceOutcome | und
       );
       if (place.kind === 'new') {
         const statement: JsonObject = { Effect: 'Allow', Action: [entry], Resource: [] };
-        dispatch({ type: 'addBlock', statement, meta: { service: prefix } });
+        dispatch({ type: 'addBlock', statement, meta: { service: prefix }, collapseOthers: true });
         const why = place.reason
           ? `: permission block ${place.reason.index + 1} was not used because ${place.reason.why}`
           : '';
         return {
           message: `Added ${entry} in a new permission block ${state.ids.length + 1}${why}.`,
           blockIndex: state.ids.length,
+          added: true,
           ...(option.kind === 'action' ? { addedAction: entry } : {}),
         };
       }
