@@ -22,6 +22,7 @@ import type { PrincipalInfo } from '../../api/contract';
 import { useCatalog } from '../../editor/useCatalog';
 import { useAnalysis, useEditorState } from '../../editor/useEditor';
 import { useManagedPolicy } from '../import/useManagedPolicy';
+import { inlineFits, inlineQuota, useInlineSet } from './useInlineSet';
 import type { JsonValue } from '../../policy/model';
 import { draftReference, referenceTags } from './policySetUpdate';
 import { DESCRIPTION_MAX, descriptionProblem } from '../../policy/iamLimits';
@@ -70,7 +71,9 @@ export function CreatePolicySetDialog({ parts, quota, onClose }: CreatePolicySet
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<readonly AttachTarget[]>([]);
   const creation = usePolicySetCreation(parts.length);
-  const started = creation.states.some((s) => s.status !== 'waiting');
+  const inlineSet = useInlineSet();
+  const [asInline, setAsInline] = useState(false);
+  const started = creation.states.some((s) => s.status !== 'waiting') || inlineSet.results.size > 0;
 
   // What the set is built from (an AWS managed policy, minus services), recorded in the parts' tags.
   const draft = useEditorState();
@@ -121,11 +124,15 @@ export function CreatePolicySetDialog({ parts, quota, onClose }: CreatePolicySet
         : [...current, target],
     );
 
+  const inlinePossible = inlineFits(parts, selected);
+  const inline = asInline && inlinePossible;
+  const inlineFailed = [...inlineSet.results.values()].filter((r) => r.status === 'failed').length;
+  const runInline = () => void inlineSet.run(names, parts, selected);
   const run = () =>
     void creation.run({ stem: name, names, parts, description, targets: selected, tags: referenceTags(reference) });
   const pending =
     partsToCreate(creation.states).length > 0 || attachmentsToSend(creation.states, selected, creation.results).length > 0;
-  const done = started && !pending;
+  const done = inline ? inlineSet.results.size === parts.length * selected.length && inlineFailed === 0 : started && !pending;
 
   return (
     <Dialog open onClose={creation.busy ? undefined : onClose} fullWidth maxWidth="md" aria-labelledby={titleId} scroll="paper">
@@ -180,13 +187,30 @@ export function CreatePolicySetDialog({ parts, quota, onClose }: CreatePolicySet
                     <TableCell sx={{ fontFamily: 'monospace' }}>{names[index]}</TableCell>
                     <TableCell align="right">{count(part.size)}</TableCell>
                     <TableCell>
-                      {state?.status === 'created' && <Typography variant="body2" color="success.main">Created</Typography>}
+                      {inline &&
+                        selected.map((t) => {
+                          const result = inlineSet.results.get(`${targetKey(t)}|${names[index] ?? ''}`);
+                          return (
+                            <Typography
+                              key={targetKey(t)}
+                              variant="body2"
+                              color={result?.status === 'put' ? 'success.main' : result ? 'error' : 'text.secondary'}
+                            >
+                              {result?.status === 'put'
+                                ? `Inline policy of ${KIND_LABEL[t.kind]} ${t.name}`
+                                : result?.status === 'failed'
+                                  ? `Failed on ${KIND_LABEL[t.kind]} ${t.name}: ${result.error.message}`
+                                  : 'Not put yet'}
+                            </Typography>
+                          );
+                        })}
+                      {!inline && state?.status === 'created' && <Typography variant="body2" color="success.main">Created</Typography>}
                       {state?.status === 'failed' && (
                         <Typography variant="body2" color="error">
                           Failed: {state.error.message}
                         </Typography>
                       )}
-                      {state?.status === 'waiting' && <Typography variant="body2" color="text.secondary">Not created yet</Typography>}
+                      {!inline && state?.status === 'waiting' && <Typography variant="body2" color="text.secondary">Not created yet</Typography>}
                     </TableCell>
                   </TableRow>
                 );
@@ -233,7 +257,27 @@ export function CreatePolicySetDialog({ parts, quota, onClose }: CreatePolicySet
               })}
             </Stack>
           </Stack>
-          {creation.busy && <LinearProgress aria-label="Creating the set" />}
+          {inlinePossible && (
+            <FormControlLabel
+              control={
+                <Checkbox
+                  checked={asInline}
+                  disabled={started || creation.busy || inlineSet.busy}
+                  onChange={(e) => setAsInline(e.target.checked)}
+                />
+              }
+              label={`Put as inline policies instead: the ${parts.length} parts total ${count(parts.reduce((sum, part) => sum + part.size, 0))} characters, and the inline policies of ${selected
+                .map((t) => `${KIND_LABEL[t.kind]} ${t.name} may total ${count(inlineQuota(t.kind))}`)
+                .join(', ')} (no managed policies, nothing to attach; inline policies cannot be tagged or kept current as a set)`}
+            />
+          )}
+          {inline && inlineSet.results.size > 0 && !inlineSet.busy && (
+            <Alert role="status" aria-label="Set results" severity={inlineFailed > 0 ? 'warning' : 'success'}>
+              {inlineSet.results.size - inlineFailed} of {parts.length * selected.length} inline policies put.
+              {inlineFailed > 0 ? ' Retry failed puts only those again.' : ''}
+            </Alert>
+          )}
+          {(creation.busy || inlineSet.busy) && <LinearProgress aria-label="Creating the set" />}
           {started && (
             <Alert
               role="status"
@@ -262,12 +306,17 @@ export function CreatePolicySetDialog({ parts, quota, onClose }: CreatePolicySet
         <Button onClick={onClose} disabled={creation.busy}>
           {done ? 'Done' : 'Close'}
         </Button>
-        {!started && (
+        {inline && !done && (
+          <Button variant="contained" disabled={Boolean(problem) || !connected || inlineSet.busy} onClick={runInline}>
+            {inlineSet.results.size > 0 ? 'Retry failed' : `Put ${parts.length} inline policies`}
+          </Button>
+        )}
+        {!inline && !started && (
           <Button variant="contained" disabled={Boolean(blocked) || creation.busy} onClick={run}>
             {selected.length > 0 ? `Create ${parts.length} policies and attach` : `Create ${parts.length} policies`}
           </Button>
         )}
-        {started && !done && (
+        {!inline && started && !done && (
           <Button variant="contained" disabled={creation.busy} onClick={run}>
             {outcome.created < outcome.parts || outcome.retryable > 0 ? 'Retry failed' : 'Attach to the new targets'}
           </Button>

@@ -2,7 +2,9 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { Suspense, lazy, useState } from 'react';
+import type { PolicySetOrigin } from '../../editor/policyReducer';
 import { useEditorState } from '../../editor/useEditor';
+import type { JsonValue } from '../../policy/model';
 import { isNewerVersion } from '../import/managedPolicyFilter';
 import { useManagedPolicy } from '../import/useManagedPolicy';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -18,9 +20,10 @@ const UpdatePolicySetDialog = lazy(() =>
  * Save the draft to the set.
  */
 export function PolicySetBar() {
-  const { origin } = useEditorState();
+  const { origin, document } = useEditorState();
   const latest = useManagedPolicy(origin?.reference?.policyName);
-  const [dialog, setDialog] = useState<'reference' | 'draft' | null>(null);
+  // The set and the draft as they were when the dialog opened: saving changes both.
+  const [dialog, setDialog] = useState<{ mode: 'reference' | 'draft'; origin: PolicySetOrigin; document: JsonValue } | null>(null);
   if (!origin) return null;
   const policy = latest.status === 'ready' ? latest.policy : undefined;
   const newer =
@@ -41,11 +44,11 @@ export function PolicySetBar() {
         action={
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
             {newer && (
-              <Button color="inherit" size="small" variant="outlined" onClick={() => setDialog('reference')}>
+              <Button color="inherit" size="small" variant="outlined" onClick={() => setDialog({ mode: 'reference', origin, document })}>
                 Update to {policy.version}…
               </Button>
             )}
-            <Button color="inherit" size="small" onClick={() => setDialog('draft')}>
+            <Button color="inherit" size="small" onClick={() => setDialog({ mode: 'draft', origin, document })}>
               Save the draft to the set…
             </Button>
           </Stack>
@@ -58,7 +61,12 @@ export function PolicySetBar() {
       </Alert>
       {dialog && (
         <Suspense fallback={<LinearProgress aria-label="Loading the update dialog" />}>
-          <UpdatePolicySetDialog origin={origin} mode={dialog} onClose={() => setDialog(null)} />
+          <UpdatePolicySetDialog
+            origin={dialog.origin}
+            mode={dialog.mode}
+            draft={dialog.document}
+            onClose={() => setDialog(null)}
+          />
         </Suspense>
       )}
     </>

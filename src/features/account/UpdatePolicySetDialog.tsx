@@ -17,7 +17,7 @@ import { useQueries } from '@tanstack/react-query';
 import { useId, useMemo } from 'react';
 import { call } from '../../api/client';
 import { useCatalog } from '../../editor/useCatalog';
-import { useEditorDispatch, useEditorState } from '../../editor/useEditor';
+import { useEditorDispatch } from '../../editor/useEditor';
 import type { PolicySetOrigin } from '../../editor/policyReducer';
 import type { JsonObject, JsonValue } from '../../policy/model';
 import { SIZE_QUOTAS } from '../../policy/model';
@@ -41,6 +41,8 @@ export interface UpdatePolicySetDialogProps {
   readonly origin: PolicySetOrigin;
   /** 'reference': the newer version of the AWS managed policy the set was built from; 'draft': the draft as it is */
   readonly mode: 'reference' | 'draft';
+  /** the draft to save (mode 'draft') */
+  readonly draft: JsonValue;
   readonly onClose: () => void;
 }
 
@@ -57,9 +59,8 @@ const CHANGE: Readonly<Record<SetStep['kind'], string>> = {
  * parts' default versions (per service and access level), the contents re-packed into parts, and
  * one step per part, with a result per part and a retry that redoes only failures.
  */
-export function UpdatePolicySetDialog({ origin, mode, onClose }: UpdatePolicySetDialogProps) {
+export function UpdatePolicySetDialog({ origin, mode, draft, onClose }: UpdatePolicySetDialogProps) {
   const titleId = useId();
-  const state = useEditorState();
   const { view } = useCatalog();
   const latest = useManagedPolicy(mode === 'reference' ? origin.reference?.policyName : undefined);
   const latestPolicy = latest.status === 'ready' ? latest.policy : undefined;
@@ -83,10 +84,10 @@ export function UpdatePolicySetDialog({ origin, mode, onClose }: UpdatePolicySet
   const currentError = current.find((q) => q.error)?.error;
 
   const target = useMemo((): { document: JsonValue; error?: string } | undefined => {
-    if (mode === 'draft') return { document: state.document };
+    if (mode === 'draft') return { document: draft };
     if (!latestPolicy) return undefined;
     return referenceTarget(latestPolicy.document as JsonValue, origin, view);
-  }, [mode, state.document, latestPolicy, origin, view]);
+  }, [mode, draft, latestPolicy, origin, view]);
   const reference: SetReference | undefined =
     mode === 'reference' && latestPolicy
       ? {
