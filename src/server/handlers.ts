@@ -475,9 +475,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     createPolicy: async (input, ctx) => {
-      const policy: PolicyInfo = await gateway().createPolicy(input, ctx?.signal);
-      localPolicies.clear();
-      return { policy };
+      try {
+        const policy: PolicyInfo = await gateway().createPolicy(input, ctx?.signal);
+        return { policy };
+      } finally {
+        // also after a failure or a cancel: IAM may have made it (the next list asks IAM again)
+        localPolicies.clear();
+      }
     },
 
     attachPolicy: async ({ policyArn, targets }, ctx) => {
@@ -491,8 +495,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       });
       const results = await mapLimit(distinct, CONCURRENCY, (t) =>
         attachOne(policyArn, t.kind, t.name, ctx?.signal),
-      );
-      localPolicies.clear();
+      ).finally(() => localPolicies.clear()); // a cancelled attach may have been made too
       const succeeded = results.filter(
         (r) => r.status === 'attached' || r.status === 'already-attached',
       ).length;
@@ -504,18 +507,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const trustPolicy =
         input.trust.kind === 'services' ? trustDocument(input.trust.services) : input.trust.document;
       await checkTrustPolicy(trustPolicy);
-      const role = await iam.createRole(
-        {
-          name: input.name,
-          trustPolicy,
-          path: input.path,
-          description: input.description,
-          maxSessionDuration: input.maxSessionDuration,
-          tags: input.tags,
-        },
-        ctx?.signal,
-      );
-      principalLists.role.clear();
+      const role = await iam
+        .createRole(
+          {
+            name: input.name,
+            trustPolicy,
+            path: input.path,
+            description: input.description,
+            maxSessionDuration: input.maxSessionDuration,
+            tags: input.tags,
+          },
+          ctx?.signal,
+        )
+        .finally(() => principalLists.role.clear()); // a cancelled create may have been made too
       return { role };
     },
 

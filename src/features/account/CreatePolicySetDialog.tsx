@@ -29,6 +29,7 @@ import { DESCRIPTION_MAX, descriptionProblem } from '../../policy/iamLimits';
 import { suggestPolicyName } from '../../policy/suggestName';
 import { accountKeys } from './accountQueries';
 import { AccountTarget } from './AccountTarget';
+import { CancelledAlert } from './CancelledAlert';
 import { KIND_LABEL, isSuccess, statusText, targetKey, type AttachTarget } from './attachResults';
 import {
   attachmentsToSend,
@@ -278,6 +279,7 @@ export function CreatePolicySetDialog({ parts, quota, onClose }: CreatePolicySet
             </Alert>
           )}
           {(creation.busy || inlineSet.busy) && <LinearProgress aria-label="Creating the set" />}
+          {creation.cancelled && !creation.busy && <CancelledAlert call={{ op: 'createPolicySet', name }} />}
           {started && (
             <Alert
               role="status"
@@ -303,6 +305,7 @@ export function CreatePolicySetDialog({ parts, quota, onClose }: CreatePolicySet
             {blocked}
           </Typography>
         )}
+        {creation.busy && <Button onClick={creation.cancel}>Cancel</Button>}
         <Button onClick={onClose} disabled={creation.busy}>
           {done ? 'Done' : 'Close'}
         </Button>
