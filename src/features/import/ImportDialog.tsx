@@ -167,7 +167,17 @@ export function ImportDialog({
         )}
         {tab === 'managed' &&
           (policies.status === 'ready' ? (
-            <Box sx={{ flex: 1, minHeight: 0, display: 'grid', gridTemplateColumns: 'minmax(260px, 340px) minmax(0, 1fr)', gap: 2 }}>
+            // On a phone the list comes first and the preview below it; the dialog's content scrolls.
+            <Box
+              sx={{
+                flex: { xs: 'none', sm: 1 },
+                minHeight: 0,
+                display: 'grid',
+                gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'minmax(260px, 340px) minmax(0, 1fr)' },
+                gridTemplateRows: { xs: 'minmax(280px, 45vh) auto', sm: 'minmax(0, 1fr)' },
+                gap: 2,
+              }}
+            >
               <ManagedPolicyList policies={policies.policies} selected={selected} onSelect={setSelected} />
               <ManagedPolicyPreview entry={entry} state={managed} />
             </Box>
@@ -197,7 +207,18 @@ export function ImportDialog({
         )}
         {tab === 'account' && <CustomerManagedTab />}
       </DialogContent>
-      <DialogActions sx={{ px: 3, py: 1.5, justifyContent: 'space-between', borderTop: 1, borderColor: 'divider' }}>
+      <DialogActions
+        sx={{
+          px: 3,
+          py: 1.5,
+          justifyContent: 'space-between',
+          flexWrap: 'wrap',
+          rowGap: 1,
+          borderTop: 1,
+          borderColor: 'divider',
+          '& > :last-child': { ml: 'auto' },
+        }}
+      >
         <PlacementChoice value={effectivePlacement} onChange={setPlacement} appendDisabled={!state.textValid} />
         <Stack direction="row" spacing={1}>
           <Button onClick={onClose}>Cancel</Button>
