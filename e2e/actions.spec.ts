@@ -96,6 +96,8 @@ test('select all List actions of ECS, then filter', async ({ openApp }) => {
   const allList = first.getByRole('checkbox', { name: 'All List actions' });
   await allList.check();
   await expect(allList).toBeChecked();
+  // access levels start closed: open List to see its actions
+  await first.getByRole('button', { name: 'Expand List actions' }).click();
   await expect(first.getByRole('checkbox', { name: 'ListClusters', exact: true })).toBeChecked();
   await expect(first.getByText('(12 of 12 selected)')).toBeVisible();
   await expectPolicy(page, (s) => {
@@ -219,6 +221,8 @@ test('two services in two blocks via the search box', async ({ openApp }) => {
   await expect(
     block(page, 2).getByRole('checkbox', { name: 'DescribeInstances', exact: true }),
   ).toBeChecked();
+  // block 1 was collapsed when block 2 came, and opens again for the new action
+  await block(page, 1).getByLabel('Filter actions').fill('PutObject');
   await expect(block(page, 1).getByRole('checkbox', { name: 'PutObject', exact: true })).toBeChecked();
   await expectPolicy(
     page,

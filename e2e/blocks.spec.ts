@@ -65,6 +65,8 @@ test('the draft survives a reload', async ({ openApp }) => {
   await editor.policyText();
   await page.reload();
   await editor.expectBlockCount(2);
+  // adding block 2 collapsed block 1, and the draft keeps that
+  await editor.block(1).getByRole('button', { name: 'Expand permission block 1' }).click();
   await expect(editor.block(1).getByLabel('Sid of permission block 1')).toHaveValue('KeepMe');
   expect((await editor.policy()).Statement[1]?.Effect).toBe('Deny');
 });
