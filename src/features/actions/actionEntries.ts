@@ -49,17 +49,22 @@ export function readEntries(
   const known = new Set(actions.map((a) => a.name.toLowerCase()));
   const explicit = new Set<string>();
   const patterns: string[] = [];
-  const others: string[] = [];
+  const patternKeys = new Set<string>();
+  const others = new Set<string>();
   let allPattern: string | undefined;
   for (const value of values) {
     const parts = splitEntry(value);
     if (parts && parts.prefix === prefix && hasWildcard(parts.name)) {
-      if (!patterns.some((p) => p.toLowerCase() === value.toLowerCase())) patterns.push(value);
+      const lower = value.toLowerCase();
+      if (!patternKeys.has(lower)) {
+        patternKeys.add(lower);
+        patterns.push(value);
+      }
       if (parts.name === '*') allPattern ??= value;
     } else if (parts && parts.prefix === prefix && known.has(parts.name.toLowerCase())) {
       explicit.add(parts.name.toLowerCase());
-    } else if (!others.includes(value)) {
-      others.push(value);
+    } else {
+      others.add(value);
     }
   }
   const coveredBy = new Map<string, string>();
@@ -70,7 +75,7 @@ export function readEntries(
       if (pattern !== undefined) coveredBy.set(action.name.toLowerCase(), pattern);
     }
   }
-  return { explicit, patterns, others, allPattern, coveredBy };
+  return { explicit, patterns, others: [...others], allPattern, coveredBy };
 }
 
 /** True when the list grants (or, for NotAction, excludes) the action: named or covered. */

@@ -6,7 +6,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useCatalog } from '../../editor/useCatalog';
 import type { StatementView } from '../../policy/model';
 import { ActionPicker } from '../actions/ActionPicker';
@@ -31,7 +31,9 @@ export function ServiceSections({ id, statement, services, readOnly }: ServiceSe
   const { view } = useCatalog();
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
   const notAction = statement.action === undefined && statement.notAction !== undefined;
-  const values = (notAction ? statement.notAction : statement.action)?.values ?? [];
+  const values = (notAction ? statement.notAction : statement.action)?.values;
+  // Each section counts only its own service's entries: grouped once, not re-read per service.
+  const valuesByService = useMemo(() => groupByService(values ?? []), [values]);
   return (
     <Stack spacing={1}>
       <Alert
@@ -50,7 +52,7 @@ export function ServiceSections({ id, statement, services, readOnly }: ServiceSe
           const service = view.service(prefix);
           const name = service?.name ?? prefix;
           const actions = service?.actions ?? [];
-          const included = countIncluded(actions, readEntries(values, prefix, actions));
+          const included = countIncluded(actions, readEntries(valuesByService.get(prefix) ?? [], prefix, actions));
           const expanded = open.has(prefix);
           const summaryId = `${id}-${prefix}-section`;
           return (
@@ -93,4 +95,18 @@ export function ServiceSections({ id, statement, services, readOnly }: ServiceSe
       </Box>
     </Stack>
   );
+}
+
+/** The entries of an Action list by service prefix (lower case); entries without a colon are left out. */
+function groupByService(values: readonly string[]): ReadonlyMap<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const value of values) {
+    const colon = value.indexOf(':');
+    if (colon < 0) continue;
+    const prefix = value.slice(0, colon).toLowerCase();
+    const group = groups.get(prefix);
+    if (group) group.push(value);
+    else groups.set(prefix, [value]);
+  }
+  return groups;
 }
