@@ -279,7 +279,8 @@ test('over the size quota: the meter says by how much, the JSON marks the first 
   await expect(page.getByRole('tab', { name: /^Findings \([1-9]\d*\)$/ })).toBeVisible({ timeout: 45_000 });
   // a mark on the first line ("{"), and not one on every line: only findings of their own elsewhere
   const marks = json.locator('[class*="squiggly-"]');
-  await expect(marks.first()).toBeVisible();
+  // Monaco loads after the search works: give a loaded machine time
+  await expect(marks.first()).toBeVisible({ timeout: 45_000 });
   // Monaco re-renders its lines at will: read lines and marks in one go
   const { lines, marked } = await json.evaluate((host) => {
     const tops = [...host.querySelectorAll('.view-line')].map((line) => line.getBoundingClientRect());
