@@ -280,7 +280,7 @@ export function CreatePolicySetDialog({ parts, quota, onClose }: CreatePolicySet
           )}
           {(creation.busy || inlineSet.busy) && <LinearProgress aria-label="Creating the set" />}
           {creation.cancelled && !creation.busy && <CancelledAlert call={{ op: 'createPolicySet', name }} />}
-          {started && (
+          {!inline && started && (
             <Alert
               role="status"
               aria-label="Set results"

@@ -68,10 +68,12 @@ export function UpdatePolicySetDialog({ origin, mode, draft, onClose }: UpdatePo
   // The set as the account has it now: every part's default version.
   const current = useQueries({
     queries: origin.parts.map((part) => ({
-      queryKey: ['versions', part.arn, 'default-document'],
+      // read once when the dialog opens, not refreshed by the update: the diff stays what it changes
+      queryKey: ['setUpdateBefore', part.arn],
       queryFn: ({ signal }: { signal: AbortSignal }) =>
         call('getPolicyDocument', { policyArn: part.arn }, { signal }),
-      staleTime: 0,
+      staleTime: Infinity,
+      gcTime: 0,
     })),
   });
   const currentTexts = current.map((q) => q.data?.document);
