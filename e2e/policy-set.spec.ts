@@ -28,7 +28,7 @@ test('Cloudcraft: ReadOnlyAccess split into a set, created and attached to one r
   const parts = Number(/(\d+)/.exec((await split.textContent()) ?? '')?.[1]);
   await split.click();
   const splitDialog = page.getByRole('dialog', { name: /^Split into \d+ policies$/ });
-  await expect(splitDialog.getByRole('status')).toContainText('allow exactly the same', { timeout: 60_000 });
+  await expect(splitDialog.getByRole('status').filter({ hasText: 'allow exactly the same' })).toBeVisible({ timeout: 60_000 });
   await splitDialog.getByRole('button', { name: 'Create in the account…' }).click();
 
   const dialog = page.getByRole('dialog', { name: `Create ${parts} policies as one set` });
