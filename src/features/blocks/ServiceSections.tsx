@@ -4,6 +4,7 @@ import AccordionDetails from '@mui/material/AccordionDetails';
 import AccordionSummary from '@mui/material/AccordionSummary';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
@@ -34,6 +35,9 @@ export function ServiceSections({ id, statement, services, readOnly }: ServiceSe
   const values = (notAction ? statement.notAction : statement.action)?.values;
   // Each section counts only its own service's entries: grouped once, not re-read per service.
   const valuesByService = useMemo(() => groupByService(values ?? []), [values]);
+  // A statement of hundreds of services (ReadOnlyAccess) shows its first sections; the rest on request.
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? services : services.slice(0, FIRST_SECTIONS);
   return (
     <Stack spacing={1}>
       <Alert
@@ -48,7 +52,7 @@ export function ServiceSections({ id, statement, services, readOnly }: ServiceSe
         resources and conditions apply to all of them.
       </Alert>
       <Box>
-        {services.map((prefix) => {
+        {shown.map((prefix) => {
           const service = view.service(prefix);
           const name = service?.name ?? prefix;
           const actions = service?.actions ?? [];
@@ -93,9 +97,22 @@ export function ServiceSections({ id, statement, services, readOnly }: ServiceSe
           );
         })}
       </Box>
+      {shown.length < services.length && (
+        <Box>
+          <Button size="small" onClick={() => setShowAll(true)}>
+            Show all {services.length.toLocaleString()} services
+          </Button>
+          <Typography variant="body2" component="span" color="text.secondary" sx={{ ml: 1 }}>
+            {FIRST_SECTIONS} of {services.length.toLocaleString()} shown
+          </Typography>
+        </Box>
+      )}
     </Stack>
   );
 }
+
+/** Sections shown before "Show all": enough for any hand-written statement, light for a managed policy's hundreds. */
+const FIRST_SECTIONS = 20;
 
 /** The entries of an Action list by service prefix (lower case); entries without a colon are left out. */
 function groupByService(values: readonly string[]): ReadonlyMap<string, string[]> {
