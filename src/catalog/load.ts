@@ -65,47 +65,83 @@ export interface LoadedCatalogView extends CatalogView {
   isLoaded(prefix: string): boolean;
 }
 
+/**
+ * A service of the index. Its actions are parsed from the index's compact string when first asked
+ * for: the first screen (the search) needs none of the 22,000 action objects.
+ */
+class IndexedService implements ServiceSummary {
+  private list: readonly ActionSummary[] | undefined;
+  private byName: ReadonlyMap<string, ActionSummary> | undefined;
+
+  constructor(
+    readonly prefix: string,
+    readonly name: string,
+    /** the index's compact action list, e.g. "RGetObject,WPutObject" (see CatalogIndexFile) */
+    readonly compactActions: string,
+  ) {}
+
+  get actions(): readonly ActionSummary[] {
+    return (this.list ??= parseCompactActions(this.prefix, this.compactActions));
+  }
+
+  action(lowerName: string): ActionSummary | undefined {
+    this.byName ??= new Map(this.actions.map((a) => [a.name.toLowerCase(), a]));
+    return this.byName.get(lowerName);
+  }
+}
+
+function parseCompactActions(service: string, compact: string): ActionSummary[] {
+  if (compact === '') return [];
+  return compact.split(',').map((item) => {
+    const accessLevel = ACCESS_LEVEL_CODES[item.charAt(0)];
+    if (accessLevel === undefined) {
+      throw new CatalogFormatError(CATALOG_PATHS.index, `unknown access level code in ${service}:${item}`);
+    }
+    return { service, name: item.slice(1), accessLevel };
+  });
+}
+
+/** Checks every access level code of a compact action list without parsing it. */
+function checkCompactActions(service: string, compact: string): void {
+  if (compact === '') return;
+  for (let at = 0; ;) {
+    const end = compact.indexOf(',', at);
+    if (ACCESS_LEVEL_CODES[compact.charAt(at)] === undefined) {
+      const item = compact.slice(at, end < 0 ? undefined : end);
+      throw new CatalogFormatError(CATALOG_PATHS.index, `unknown access level code in ${service}:${item}`);
+    }
+    if (end < 0) return;
+    at = end + 1;
+  }
+}
+
 class View implements LoadedCatalogView {
   readonly dataDate: string;
   readonly packages: Readonly<Record<string, string>>;
-  readonly services: readonly ServiceSummary[];
-  readonly allActions: readonly ActionSummary[];
+  readonly services: readonly IndexedService[];
   readonly globalConditionKeys: readonly GlobalConditionKey[];
   readonly retiredServices: RetiredServices = RETIRED_SERVICES;
 
-  private readonly byPrefix = new Map<string, ServiceSummary>();
-  private readonly actionsByService = new Map<string, ReadonlyMap<string, ActionSummary>>();
+  private readonly byPrefix = new Map<string, IndexedService>();
   private readonly details = new Map<string, ServiceDetailFile>();
   private readonly actionDetails = new Map<string, ReadonlyMap<string, ActionDetail>>();
+  private everyAction: readonly ActionSummary[] | undefined;
 
   constructor(index: CatalogIndexFile, globalKeys: GlobalConditionKeysFile) {
     this.dataDate = index.dataDate;
     this.packages = index.packages;
     this.globalConditionKeys = globalKeys.keys;
-    const allActions: ActionSummary[] = [];
     this.services = index.services.map((entry) => {
-      const service = entry.p;
-      const actions: ActionSummary[] = [];
-      for (const item of entry.a === '' ? [] : entry.a.split(',')) {
-        const accessLevel = ACCESS_LEVEL_CODES[item.charAt(0)];
-        if (accessLevel === undefined) {
-          throw new CatalogFormatError(
-            CATALOG_PATHS.index,
-            `unknown access level code in ${service}:${item}`,
-          );
-        }
-        actions.push({ service, name: item.slice(1), accessLevel });
-      }
-      allActions.push(...actions);
-      const summary: ServiceSummary = { prefix: service, name: entry.n, actions };
-      this.byPrefix.set(service.toLowerCase(), summary);
-      this.actionsByService.set(
-        service.toLowerCase(),
-        new Map(actions.map((a) => [a.name.toLowerCase(), a])),
-      );
+      checkCompactActions(entry.p, entry.a);
+      const summary = new IndexedService(entry.p, entry.n, entry.a);
+      this.byPrefix.set(entry.p.toLowerCase(), summary);
       return summary;
     });
-    this.allActions = allActions;
+  }
+
+  /** every action of every service, made on first use (one array for the view's life) */
+  get allActions(): readonly ActionSummary[] {
+    return (this.everyAction ??= this.services.flatMap((s) => s.actions));
   }
 
   service(prefix: string): ServiceSummary | undefined {
@@ -113,7 +149,7 @@ class View implements LoadedCatalogView {
   }
 
   action(prefix: string, action: string): ActionSummary | undefined {
-    return this.actionsByService.get(prefix.toLowerCase())?.get(action.toLowerCase());
+    return this.byPrefix.get(prefix.toLowerCase())?.action(action.toLowerCase());
   }
 
   detail(prefix: string): ServiceDetailFile | undefined {

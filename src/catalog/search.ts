@@ -13,8 +13,17 @@
  * strings are computed once in createSearchIndex, so a query scans typed arrays and one joined
  * string of action names.
  */
-import type { CatalogView } from './catalog';
-import type { AccessLevel } from './types';
+import type { CatalogView, ServiceSummary } from './catalog';
+import { ACCESS_LEVEL_CODES, type AccessLevel } from './types';
+
+/**
+ * A service that also holds the catalog index's compact action list ("RGetObject,WPutObject", see
+ * CatalogIndexFile), as the loader's services do: the index is then built from the strings,
+ * without making the services' action objects.
+ */
+export interface CompactService extends ServiceSummary {
+  readonly compactActions: string;
+}
 
 export interface ServiceHit {
   readonly kind: 'service';
@@ -54,6 +63,8 @@ export interface SearchResult {
 }
 
 export interface SearchIndex {
+  /** how many actions the index holds (every action of every service) */
+  readonly actionCount: number;
   search(query: string, options?: SearchOptions): SearchResult;
 }
 
@@ -156,6 +167,16 @@ const ACTION_SERVICE_WORD_EXACT = 700;
 const ACTION_SERVICE_WORD = 400;
 const PATTERN_SCORE = 100;
 
+/** access level by the char code of its one-letter code in the index ("R" → Read) */
+const LEVELS_BY_CODE: readonly (AccessLevel | undefined)[] = (() => {
+  const table: (AccessLevel | undefined)[] = [];
+  for (const [code, level] of Object.entries(ACCESS_LEVEL_CODES)) table[code.charCodeAt(0)] = level;
+  return table;
+})();
+const LEVEL_CODES = Object.fromEntries(
+  Object.entries(ACCESS_LEVEL_CODES).map(([code, level]) => [level, code]),
+) as Readonly<Record<AccessLevel, string>>;
+
 const NOT_POPULAR = 99;
 const ORDER_RANGE = 1_000_000;
 /** sort keys: score * SCORE_UNIT + popularity * ORDER_RANGE + order (all integers, exact in a double) */
@@ -208,19 +229,12 @@ function isWordStart(name: string, index: number): boolean {
   );
 }
 
-/** Letters that start a word of the name (a mask as charMask makes). */
-function initialsMask(name: string): number {
-  let mask = 0;
-  for (let i = 0; i < name.length; i++) if (isWordStart(name, i)) mask |= charBit(name.charCodeAt(i));
-  return mask >>> 0;
-}
-
 /**
  * Fuzzy score of `token` against a name (0: no match). Best when the token is made of the
  * beginnings of the name's words in order ("descinst", "gobj"); otherwise a plain subsequence
  * scored by how tight it is.
  */
-function fuzzyScore(token: string, lower: string, name: string): number {
+function fuzzyScore(token: string, lower: string, names: string, start: number): number {
   // the letters in order (native indexOf: rejects most names quickly)
   let from = 0;
   let first = -1;
@@ -236,9 +250,9 @@ function fuzzyScore(token: string, lower: string, name: string): number {
   // the beginnings of words, in order (greedy)
   let t = 0;
   let skipped = 0;
-  for (let w = 0; w < name.length && t < token.length;) {
+  for (let w = 0; w < lower.length && t < token.length;) {
     let end = w + 1;
-    while (end < name.length && !isWordStart(name, end)) end++;
+    while (end < lower.length && !isWordStart(names, start + end)) end++;
     let k = w;
     while (k < end && t < token.length && lower.charCodeAt(k) === token.charCodeAt(t)) {
       k++;
@@ -308,10 +322,9 @@ export function createSearchIndex(view: Pick<CatalogView, 'services'>): SearchIn
   const sFirst = new Int32Array(serviceCount);
   const sEnd = new Int32Array(serviceCount);
 
-  const aName: string[] = [];
-  const aLower: string[] = [];
-  const aService: number[] = [];
-  const aLevel: AccessLevel[] = [];
+  /** each service's actions as the index's compact list ("RGetObject,WPutObject") */
+  const compacts: string[] = [];
+  let actionCount = 0;
 
   services.forEach((service, i) => {
     const prefix = service.prefix.toLowerCase();
@@ -321,35 +334,55 @@ export function createSearchIndex(view: Pick<CatalogView, 'services'>): SearchIn
     sWords.push([...new Set([...words(service.name), ...words(alias), ...prefix.split('-')])]);
     const rank = POPULAR_SERVICES.indexOf(prefix);
     sPopular[i] = rank < 0 ? NOT_POPULAR : Math.min(rank, NOT_POPULAR);
-    sFirst[i] = aName.length;
-    for (const action of service.actions) {
-      aName.push(action.name);
-      aLower.push(action.name.toLowerCase());
-      aService.push(i);
-      aLevel.push(action.accessLevel);
+    sFirst[i] = actionCount;
+    // the loader's services hold the compact list: no action objects are made for the index
+    const compact =
+      (service as Partial<CompactService>).compactActions ??
+      service.actions.map((a) => `${LEVEL_CODES[a.accessLevel]}${a.name}`).join(',');
+    if (compact !== '') {
+      compacts.push(compact);
+      actionCount += 1;
+      for (let at = compact.indexOf(','); at >= 0; at = compact.indexOf(',', at + 1)) actionCount += 1;
     }
-    sEnd[i] = aName.length;
+    sEnd[i] = actionCount;
   });
 
-  const actionCount = aName.length;
-  const aServiceIndex = Int32Array.from(aService);
+  const aServiceIndex = new Int32Array(actionCount);
+  for (let i = 0; i < serviceCount; i++) aServiceIndex.fill(i, sFirst[i], sEnd[i]);
+  /** the compact lists joined: action j's access level code is at its name's offset + j - 1 */
+  const joined = compacts.join(',');
+  /** every action name in canonical case, each between newlines (one flat string) */
+  const names = actionCount === 0 ? '\n' : `${`,${joined}`.replace(/,[^,]/g, '\n')}\n`;
+  /** the same in lower case: one scan of it finds a token in every name */
+  const blob = names.toLowerCase();
+  const aLower = actionCount === 0 ? [] : blob.slice(1, -1).split('\n');
+  const aLevel: AccessLevel[] = [];
   const aMask = new Uint32Array(actionCount);
   const aInitials = new Uint32Array(actionCount);
-  /** where each lower-case name starts in `blob`, plus the end */
+  /** where each name starts in `names` and `blob`, plus the end */
   const aOffset = new Int32Array(actionCount + 1);
-  const parts: string[] = [];
-  let length = 1;
+  // masks and access levels of every name in one pass over the joined names
+  let pos = 1;
   for (let j = 0; j < actionCount; j++) {
-    const lower = aLower[j] ?? '';
-    aMask[j] = charMask(lower);
-    aInitials[j] = initialsMask(aName[j] ?? '');
-    aOffset[j] = length;
-    parts.push(lower);
-    length += lower.length + 1;
+    aOffset[j] = pos;
+    aLevel.push(LEVELS_BY_CODE[joined.charCodeAt(pos + j - 1)] ?? 'Read');
+    let mask = 0;
+    let initials = 0;
+    for (let code = names.charCodeAt(pos); code !== 10; code = names.charCodeAt(++pos)) {
+      const bit = charBit(code);
+      mask |= bit;
+      if (isWordStart(names, pos)) initials |= bit;
+    }
+    aMask[j] = mask >>> 0;
+    aInitials[j] = initials >>> 0;
+    pos += 1;
   }
-  aOffset[actionCount] = length;
-  /** every lower-case action name, each between newlines */
-  const blob = `\n${parts.join('\n')}\n`;
+  aOffset[actionCount] = pos;
+
+  /** action j's name, canonical case */
+  function nameOf(j: number): string {
+    return names.slice(aOffset[j] ?? 0, (aOffset[j + 1] ?? 1) - 1);
+  }
 
   const scorePool: NameScores[] = [];
   function nameScoresBuffer(t: number): NameScores {
@@ -381,14 +414,14 @@ export function createSearchIndex(view: Pick<CatalogView, 'services'>): SearchIn
       for (let j = 0; j < actionCount; j++) {
         if (((aInitials[j] ?? 0) & bit) === 0) continue;
         const lower = aLower[j] ?? '';
-        const name = aName[j] ?? '';
+        const start = aOffset[j] ?? 0;
         const extra = lower.length - token.length;
         for (let at = lower.indexOf(token); at >= 0; at = lower.indexOf(token, at + 1)) {
           if (at === 0) {
             setScore(out, j, extra === 0 ? ACTION_EXACT : ACTION_PREFIX - lengthPenalty(extra));
             break;
           }
-          if (isWordStart(name, at)) {
+          if (isWordStart(names, start + at)) {
             setScore(out, j, ACTION_WORD - lengthPenalty(extra));
             break;
           }
@@ -405,7 +438,7 @@ export function createSearchIndex(view: Pick<CatalogView, 'services'>): SearchIn
       const extra = (aOffset[j + 1] ?? 0) - start - 1 - token.length;
       let score: number;
       if (at === 0) score = extra === 0 ? ACTION_EXACT : ACTION_PREFIX - lengthPenalty(extra);
-      else if (isWordStart(aName[j] ?? '', at)) score = ACTION_WORD - lengthPenalty(extra);
+      else if (isWordStart(names, pos)) score = ACTION_WORD - lengthPenalty(extra);
       else score = ACTION_SUBSTRING - lengthPenalty(extra);
       setScore(out, j, score);
     }
@@ -416,7 +449,7 @@ export function createSearchIndex(view: Pick<CatalogView, 'services'>): SearchIn
     for (let k = 0; k < actionCount; k++) {
       if (((aInitials[k] ?? 0) & firstBit) === 0 || ((aMask[k] ?? 0) & mask) !== mask || out.score[k] !== 0)
         continue;
-      const score = fuzzyScore(token, aLower[k] ?? '', aName[k] ?? '');
+      const score = fuzzyScore(token, aLower[k] ?? '', names, aOffset[k] ?? 0);
       if (score > 0) setScore(out, k, score);
     }
   }
@@ -464,14 +497,14 @@ export function createSearchIndex(view: Pick<CatalogView, 'services'>): SearchIn
       } else {
         const j = order - serviceCount;
         const service = services[aServiceIndex[j] ?? 0];
-        const action = service?.actions[j - (sFirst[aServiceIndex[j] ?? 0] ?? 0)];
-        if (service === undefined || action === undefined) continue;
+        const accessLevel = aLevel[j];
+        if (service === undefined || accessLevel === undefined) continue;
         hits.push({
           kind: 'action',
           service: service.prefix,
           serviceName: service.name,
-          action: action.name,
-          accessLevel: action.accessLevel,
+          action: nameOf(j),
+          accessLevel,
           score,
         });
       }
@@ -633,6 +666,7 @@ export function createSearchIndex(view: Pick<CatalogView, 'services'>): SearchIn
   }
 
   return {
+    actionCount,
     search(query: string, options: SearchOptions = {}): SearchResult {
       const limit = Math.max(0, options.limit ?? DEFAULT_SEARCH_LIMIT);
       if (query.trim() === '') return { query, pattern: false, total: 0, actionTotal: 0, hits: [] };
