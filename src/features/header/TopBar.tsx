@@ -7,10 +7,18 @@ import IconButton from '@mui/material/IconButton';
 import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import { lazy, Suspense } from 'react';
 import { useCatalog } from '../../editor/useCatalog';
-import { AccountActions } from '../account/AccountActions';
-import { ConnectionBadge } from '../account/ConnectionBadge';
+import { thousands } from '../search/searchOptions';
 import type { ColorMode } from './colorMode';
+
+/** The account's controls load right after the first screen (the search box comes first). */
+const ConnectionBadge = lazy(async () => ({
+  default: (await import('../account/ConnectionBadge')).ConnectionBadge,
+}));
+const AccountActions = lazy(async () => ({
+  default: (await import('../account/AccountActions')).AccountActions,
+}));
 
 export interface TopBarProps {
   readonly colorMode: ColorMode;
@@ -18,22 +26,32 @@ export interface TopBarProps {
 }
 
 export function TopBar({ colorMode, onColorModeChange }: TopBarProps) {
-  const { view } = useCatalog();
+  const { view, search } = useCatalog();
   const date = view.dataDate.slice(0, 10);
   return (
     <AppBar position="static" color="default" elevation={0} sx={{ borderBottom: 1, borderColor: 'divider' }}>
       {/* narrow screens: the controls wrap onto a second line instead of overlapping the title */}
-      <Toolbar variant="dense" sx={{ gap: 1.5, flexWrap: 'wrap', rowGap: 0.5, py: { xs: 0.5, md: 0 }, px: { xs: 1, sm: 2 } }}>
+      <Toolbar
+        variant="dense"
+        sx={{ gap: 1.5, flexWrap: 'wrap', rowGap: 0.5, py: { xs: 0.5, md: 0 }, px: { xs: 1, sm: 2 } }}
+      >
         <Typography variant="h6" component="h1" sx={{ fontWeight: 700, fontSize: 18 }}>
           IAM Policy Workbench
         </Typography>
         {/* one line: when the badge is wide (sandbox, endpoint) the counts shorten rather than wrap */}
-        <Typography variant="body2" color="text.secondary" noWrap sx={{ flex: 1, minWidth: 0, display: { xs: 'none', sm: 'block' } }}>
-          {view.services.length} services · {view.allActions.length.toLocaleString('en-US')} actions
+        <Typography
+          variant="body2"
+          color="text.secondary"
+          noWrap
+          sx={{ flex: 1, minWidth: 0, display: { xs: 'none', sm: 'block' } }}
+        >
+          {view.services.length} services · {thousands(search.actionCount)} actions
         </Typography>
         <Box sx={{ flex: 1, display: { xs: 'block', sm: 'none' } }} />
-        <ConnectionBadge />
-        <AccountActions />
+        <Suspense fallback={null}>
+          <ConnectionBadge />
+          <AccountActions />
+        </Suspense>
         <Tooltip title="Date of the IAM service reference data this catalog was built from">
           <Chip size="small" variant="outlined" label={`IAM data ${date}`} />
         </Tooltip>

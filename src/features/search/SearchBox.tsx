@@ -2,15 +2,13 @@ import CategoryOutlinedIcon from '@mui/icons-material/CategoryOutlined';
 import FilterListIcon from '@mui/icons-material/FilterList';
 import SearchIcon from '@mui/icons-material/Search';
 import Autocomplete from '@mui/material/Autocomplete';
-import Box from '@mui/material/Box';
 import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useCatalog } from '../../editor/useCatalog';
 import type { SearchResult } from '../../catalog/search';
 import { revealBlock } from './revealBlock';
-import { optionKey, optionLabel, searchOptions, type SearchOption } from './searchOptions';
+import { optionKey, optionLabel, searchOptions, thousands, type SearchOption } from './searchOptions';
 import type { ChoiceOutcome } from './useSearchChoice';
 
 /** Most hits the list shows. */
@@ -18,54 +16,64 @@ export const SEARCH_LIMIT = 50;
 
 const EMPTY: SearchResult = { query: '', pattern: false, total: 0, actionTotal: 0, hits: [] };
 
+/**
+ * The options' look, once for the list: the rows themselves are plain elements with these class
+ * names (no styled component per row), so that a keystroke renders 50 rows cheaply.
+ */
+const LISTBOX_SX = {
+  maxHeight: '60vh',
+  '& .wb-option': { display: 'flex', gap: 1.25, alignItems: 'center', py: 0.5 },
+  '& .wb-option-gap': { width: 20, flexShrink: 0 },
+  '& .wb-option-text': { minWidth: 0 },
+  '& .wb-option-main': { typography: 'body2' },
+  '& .wb-option-sub': { typography: 'caption', color: 'text.secondary' },
+  '& .wb-option-nowrap': { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  '& .wb-option-strong': { fontWeight: 600 },
+  '& .wb-mono': { fontFamily: 'monospace', fontSize: '0.875rem' },
+} as const;
+
 /** Each line ends in a space, so the text read out keeps them apart (axe joins block lines without one). */
 function OptionContent({ option }: { option: SearchOption }) {
-  const mono = { fontFamily: 'monospace', fontSize: '0.875rem' };
   switch (option.kind) {
     case 'pattern':
       return (
         <>
           <FilterListIcon fontSize="small" color="primary" />
-          <Box sx={{ minWidth: 0 }}>
-            <Typography variant="body2" component="div">
-              <Box component="span" sx={{ ...mono, fontWeight: 600 }}>
-                {option.entry}
-              </Box>{' '}
-              — matches {option.count.toLocaleString()} action{option.count === 1 ? '' : 's'}{' '}
-            </Typography>
-            <Typography variant="caption" color="text.secondary" component="div">
-              Adds the pattern as one Action entry ({option.serviceName})
-            </Typography>
-          </Box>
+          <div className="wb-option-text">
+            <div className="wb-option-main">
+              <span className="wb-mono wb-option-strong">{option.entry}</span> — matches{' '}
+              {thousands(option.count)} action{option.count === 1 ? '' : 's'}{' '}
+            </div>
+            <div className="wb-option-sub">Adds the pattern as one Action entry ({option.serviceName})</div>
+          </div>
         </>
       );
     case 'service':
       return (
         <>
           <CategoryOutlinedIcon fontSize="small" color="action" />
-          <Box sx={{ minWidth: 0 }}>
-            <Typography variant="body2" component="div" sx={{ fontWeight: 600 }} noWrap>
-              {option.serviceName}{' '}
-            </Typography>
-            <Typography variant="caption" color="text.secondary" component="div">
-              {/* in the order of the option's name, so the name holds the text shown (WCAG 2.5.3) */}
-              (<span style={mono}>{option.service}</span>), service, {option.actionCount.toLocaleString()} actions
-            </Typography>
-          </Box>
+          <div className="wb-option-text">
+            <div className="wb-option-main wb-option-strong wb-option-nowrap">{option.serviceName} </div>
+            <div className="wb-option-sub">
+              {/* in the order of the option's name, so the name holds the text shown (WCAG 2.5.3) */}(
+              <span className="wb-mono">{option.service}</span>), service, {thousands(option.actionCount)}{' '}
+              actions
+            </div>
+          </div>
         </>
       );
     case 'action':
       return (
         <>
-          <Box sx={{ width: 20, flexShrink: 0 }} />
-          <Box sx={{ minWidth: 0 }}>
-            <Typography variant="body2" component="div" sx={mono} noWrap>
+          <span className="wb-option-gap" />
+          <div className="wb-option-text">
+            <div className="wb-option-main wb-mono wb-option-nowrap">
               {option.service}:<b>{option.action}</b>,{' '}
-            </Typography>
-            <Typography variant="caption" color="text.secondary" component="div" noWrap>
+            </div>
+            <div className="wb-option-sub wb-option-nowrap">
               {option.accessLevel}, {option.serviceName}
-            </Typography>
-          </Box>
+            </div>
+          </div>
         </>
       );
   }
@@ -73,7 +81,7 @@ function OptionContent({ option }: { option: SearchOption }) {
 
 export interface SearchBoxProps {
   readonly disabled: boolean;
-  readonly choose: (option: SearchOption) => ChoiceOutcome | undefined;
+  readonly choose: (option: SearchOption) => Promise<ChoiceOutcome | undefined>;
   /** told of every choice that changed the policy */
   readonly onChosen?: (outcome: ChoiceOutcome) => void;
 }
@@ -104,7 +112,7 @@ export const SearchBox = memo(function SearchBox({ disabled, choose, onChosen }:
   const helper =
     status ||
     (input.trim() && result.total > 0
-      ? `${result.total.toLocaleString()} match${result.total === 1 ? '' : 'es'}${more ? ` (first ${result.hits.length} shown)` : ''}`
+      ? `${thousands(result.total)} match${result.total === 1 ? '' : 'es'}${more ? ` (first ${result.hits.length} shown)` : ''}`
       : 'Service names or prefixes, action names, or patterns such as s3:Get*');
 
   return (
@@ -125,14 +133,18 @@ export const SearchBox = memo(function SearchBox({ disabled, choose, onChosen }:
       }}
       onChange={(_, option) => {
         if (!option) return;
-        const outcome = choose(option);
         setInput('');
         setOpen(false);
-        if (outcome) {
+        void choose(option).then((outcome) => {
+          if (!outcome) return;
           onChosen?.(outcome);
           setStatus(outcome.message);
-          setScrollTo((s) => ({ index: outcome.blockIndex, added: outcome.added ?? false, seq: (s?.seq ?? 0) + 1 }));
-        }
+          setScrollTo((s) => ({
+            index: outcome.blockIndex,
+            added: outcome.added ?? false,
+            seq: (s?.seq ?? 0) + 1,
+          }));
+        });
       }}
       filterOptions={(all) => all}
       getOptionLabel={optionLabel}
@@ -147,19 +159,18 @@ export const SearchBox = memo(function SearchBox({ disabled, choose, onChosen }:
       renderOption={(props, option) => {
         const { key, ...rest } = props as typeof props & { key: string };
         return (
-          <Box
-            component="li"
+          <li
             key={key}
             {...rest}
+            className={`${rest.className ?? ''} wb-option`}
             aria-label={
               option.kind === 'pattern'
                 ? `${optionLabel(option)}, adds the pattern as one Action entry (${option.serviceName})`
                 : optionLabel(option)
             }
-            sx={{ display: 'flex', gap: 1.25, alignItems: 'center', py: 0.5 }}
           >
             <OptionContent option={option} />
-          </Box>
+          </li>
         );
       }}
       renderInput={(params) => (
@@ -183,7 +194,7 @@ export const SearchBox = memo(function SearchBox({ disabled, choose, onChosen }:
           }}
         />
       )}
-      slotProps={{ listbox: { sx: { maxHeight: '60vh' } } }}
+      slotProps={{ listbox: { sx: LISTBOX_SX } }}
     />
   );
 });

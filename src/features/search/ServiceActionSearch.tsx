@@ -1,8 +1,13 @@
-import { useCallback, useState } from 'react';
-import { useEditorState } from '../../editor/useEditor';
-import { DependencyOffer } from '../findings/DependencyOffer';
+import { lazy, Suspense, useCallback, useState } from 'react';
+import { useEditorSelector } from '../../editor/useEditor';
+import type { EditorState } from '../../editor/policyReducer';
 import { SearchBox } from './SearchBox';
 import { useSearchChoice, type ChoiceOutcome } from './useSearchChoice';
+
+/** shown only after a choice: out of the first screen's chunk */
+const DependencyOffer = lazy(async () => ({
+  default: (await import('../findings/DependencyOffer')).DependencyOffer,
+}));
 
 /**
  * One search box over services and actions, at the top of the visual editor. Choosing an action
@@ -10,20 +15,33 @@ import { useSearchChoice, type ChoiceOutcome } from './useSearchChoice';
  * block, otherwise in a new block; choosing a service starts a block for it. An action that needs
  * others (iam:PassRole, dependent actions) gets the offer to add them right below.
  */
+const selectTextValid = (state: EditorState) => state.textValid;
+
 export function ServiceActionSearch() {
-  const { textValid } = useEditorState();
+  const textValid = useEditorSelector(selectTextValid);
   const choose = useSearchChoice();
   const [added, setAdded] = useState<{ readonly action: string; readonly blockIndex: number } | undefined>();
   const onChosen = useCallback((outcome: ChoiceOutcome) => {
     setAdded(
-      outcome.addedAction === undefined ? undefined : { action: outcome.addedAction, blockIndex: outcome.blockIndex },
+      outcome.addedAction === undefined
+        ? undefined
+        : { action: outcome.addedAction, blockIndex: outcome.blockIndex },
     );
   }, []);
   const onDismiss = useCallback(() => setAdded(undefined), []);
   return (
     <>
       <SearchBox disabled={!textValid} choose={choose} onChosen={onChosen} />
-      {added && <DependencyOffer key={added.action} blockIndex={added.blockIndex} action={added.action} onDismiss={onDismiss} />}
+      {added && (
+        <Suspense fallback={null}>
+          <DependencyOffer
+            key={added.action}
+            blockIndex={added.blockIndex}
+            action={added.action}
+            onDismiss={onDismiss}
+          />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -39,6 +39,14 @@ export function patternOption(
   };
 }
 
+/**
+ * 22091 → "22,091", as toLocaleString('en-US') writes it, without loading the locale data (tens of
+ * ms on its first call) on the first screen's path or the first keystroke's.
+ */
+export function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 export function searchOptions(result: SearchResult, view: Pick<CatalogView, 'service'>): SearchOption[] {
   const pattern = patternOption(result, view);
   return pattern ? [pattern, ...result.hits] : [...result.hits];
@@ -48,9 +56,9 @@ export function searchOptions(result: SearchResult, view: Pick<CatalogView, 'ser
 export function optionLabel(option: SearchOption): string {
   switch (option.kind) {
     case 'pattern':
-      return `${option.entry} — matches ${option.count.toLocaleString()} action${option.count === 1 ? '' : 's'}`;
+      return `${option.entry} — matches ${thousands(option.count)} action${option.count === 1 ? '' : 's'}`;
     case 'service':
-      return `${option.serviceName} (${option.service}), service, ${option.actionCount.toLocaleString()} actions`;
+      return `${option.serviceName} (${option.service}), service, ${thousands(option.actionCount)} actions`;
     case 'action':
       return `${option.service}:${option.action}, ${option.accessLevel}, ${option.serviceName}`;
   }

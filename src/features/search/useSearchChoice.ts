@@ -1,12 +1,7 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useCatalog } from '../../editor/useCatalog';
-import { useEditorDispatch, useEditorState } from '../../editor/useEditor';
-import type { JsonObject } from '../../policy/model';
-import { whyNotMerge } from '../../policy/leastPrivilege/placement';
-import { buildModel } from '../../policy/parse';
-import { addPattern, setActionsSelected } from '../actions/actionEntries';
-import { useLatest } from '../actions/useLatest';
-import { alreadyListed, placeAction, placeService, type BlockRef } from './searchPlacement';
+import { useEditorDispatch, useEditorStore } from '../../editor/useEditor';
+import type * as ApplyModule from './applySearchChoice';
 import type { SearchOption } from './searchOptions';
 
 export interface ChoiceOutcome {
@@ -20,99 +15,34 @@ export interface ChoiceOutcome {
   readonly addedAction?: string;
 }
 
-/** Applies a choice from the search box to the policy (one undo step) and says what it did. */
-export function useSearchChoice(): (option: SearchOption) => ChoiceOutcome | undefined {
-  const latest = useLatest(useEditorState());
+let applying: Promise<typeof ApplyModule> | undefined;
+/** The code that applies a choice: out of the first screen's chunk, loaded once. */
+function loadApply(): Promise<typeof ApplyModule> {
+  applying ??= import('./applySearchChoice');
+  applying.catch(() => {
+    applying = undefined;
+  });
+  return applying;
+}
+
+/**
+ * Applies a choice from the search box to the policy (one undo step) and says what it did. The
+ * code that does it loads after the first screen (it is usually there before the first choice);
+ * the choice applies to the editor's state when it runs.
+ */
+export function useSearchChoice(): (option: SearchOption) => Promise<ChoiceOutcome | undefined> {
+  const store = useEditorStore();
   const dispatch = useEditorDispatch();
   const { loader, view } = useCatalog();
+  useEffect(() => {
+    const timer = window.setTimeout(() => void loadApply().catch(() => undefined), 0);
+    return () => window.clearTimeout(timer);
+  }, []);
   return useCallback(
-    (option: SearchOption) => {
-      const state = latest.current;
-      if (!state.textValid) return undefined;
-      void loader.loadService(option.service).catch(() => {
-        // the action picker shows the failure and offers a retry
-      });
-      // the blocks as they are now (the analysis may lag a keystroke behind)
-      const statements = buildModel(state.document).statements;
-      const blocks: BlockRef[] = [];
-      state.ids.forEach((id, i) => {
-        const statement = statements[i];
-        if (statement) blocks.push({ id, statement, chosenService: state.meta[id]?.service });
-      });
-      const prefix = option.service.toLowerCase();
-      const serviceName = view.service(prefix)?.name ?? prefix;
-
-      if (option.kind === 'service') {
-        const place = placeService(blocks);
-        if (place.kind === 'new') {
-          dispatch({ type: 'addBlock', meta: { service: prefix }, collapseOthers: true });
-          return {
-            message: `Added permission block ${state.ids.length + 1} for ${serviceName}.`,
-            blockIndex: state.ids.length,
-            added: true,
-          };
-        }
-        dispatch({
-          type: 'setMeta',
-          id: place.id,
-          meta: { service: prefix, collapsed: false },
-          undoable: true,
-        });
-        return {
-          message: `Permission block ${place.index + 1} is now for ${serviceName}.`,
-          blockIndex: place.index,
-        };
-      }
-
-      const entry = option.kind === 'pattern' ? option.entry : `${prefix}:${option.action}`;
-      const place = placeAction(
-        blocks,
-        prefix,
-        option.kind === 'pattern' ? undefined : (block) => whyNotMerge(block.statement, entry, view),
-      );
-      if (place.kind === 'new') {
-        const statement: JsonObject = { Effect: 'Allow', Action: [entry], Resource: [] };
-        dispatch({ type: 'addBlock', statement, meta: { service: prefix }, collapseOthers: true });
-        const why = place.reason
-          ? `: permission block ${place.reason.index + 1} was not used because ${place.reason.why}`
-          : '';
-        return {
-          message: `Added ${entry} in a new permission block ${state.ids.length + 1}${why}.`,
-          blockIndex: state.ids.length,
-          added: true,
-          ...(option.kind === 'action' ? { addedAction: entry } : {}),
-        };
-      }
-      const block = blocks[place.index];
-      if (!block) return undefined;
-      if (alreadyListed(block.statement, entry)) {
-        if (state.meta[block.id]?.collapsed)
-          dispatch({ type: 'setMeta', id: block.id, meta: { collapsed: false } });
-        return {
-          message: `${entry} is already in permission block ${place.index + 1}.`,
-          blockIndex: place.index,
-        };
-      }
-      const actions = view.service(prefix)?.actions ?? [];
-      const values = block.statement.action?.values ?? [];
-      const next =
-        option.kind === 'pattern'
-          ? addPattern(values, prefix, actions, entry)
-          : setActionsSelected(values, prefix, actions, [option.action], true);
-      dispatch({ type: 'setMeta', id: block.id, meta: { service: prefix, collapsed: false } });
-      dispatch({
-        type: 'setFields',
-        id: block.id,
-        // an empty block may hold an empty NotAction: the action goes to Action
-        fields: block.statement.notAction ? { NotAction: undefined, Action: next } : { Action: next },
-        label: `Add ${entry}`,
-      });
-      return {
-        message: `Added ${entry} to permission block ${place.index + 1}.`,
-        blockIndex: place.index,
-        ...(option.kind === 'action' ? { addedAction: entry } : {}),
-      };
+    async (option: SearchOption) => {
+      const { applySearchChoice } = await loadApply();
+      return applySearchChoice(option, { state: store.state, dispatch, loader, view });
     },
-    [latest, dispatch, loader, view],
+    [store, dispatch, loader, view],
   );
 }
