@@ -2,8 +2,9 @@
  * Browser figures: headless Chromium against the built app served by the real server (dist/, or
  * WORKBENCH_DIST). Prints each figure beside the target of issue #12; asserts nothing about time.
  *
- * BENCH_PROFILE=<dir> also writes a CPU profile (.cpuprofile, DevTools' Performance panel opens it)
- * of typing in the JSON editor with ReadOnlyAccess loaded, and prints its heaviest functions.
+ * BENCH_PROFILE=<dir> also writes CPU profiles (.cpuprofile, DevTools' Performance panel opens them)
+ * of typing in the search box, of pasting ReadOnlyAccess and of typing in the JSON editor with
+ * ReadOnlyAccess loaded, and prints their heaviest functions.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -90,10 +91,19 @@ interface BenchWindow {
 }
 
 async function launch(): Promise<Browser> {
-  const executablePath = process.env.WORKBENCH_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const executablePath =
+    process.env.WORKBENCH_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   return chromium.launch({
     executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -123,7 +133,9 @@ async function countTransfer(cdp: CDPSession): Promise<{ snapshot: () => Transfe
   return { snapshot: () => ({ ...t }) };
 }
 
-async function newPage(browser: Browser): Promise<{ page: Page; cdp: CDPSession; close: () => Promise<void> }> {
+async function newPage(
+  browser: Browser,
+): Promise<{ page: Page; cdp: CDPSession; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addInitScript({ content: PAGE_HELPERS });
   const page = await context.newPage();
@@ -210,7 +222,9 @@ function sixKbPolicy(): string {
 
 /** AWS's ReadOnlyAccess as the catalog holds it, pretty-printed as the import would show it. */
 function readOnlyAccess(): { text: string; statements: number } {
-  const dist = process.env.WORKBENCH_DIST ? path.resolve(process.env.WORKBENCH_DIST) : path.join(root, 'dist');
+  const dist = process.env.WORKBENCH_DIST
+    ? path.resolve(process.env.WORKBENCH_DIST)
+    : path.join(root, 'dist');
   const file = ['managed-policies/ReadOnlyAccess.json']
     .flatMap((f) => [path.join(dist, 'catalog', f), path.join(root, 'public', 'catalog', f)])
     .find((f) => existsSync(f));
@@ -227,7 +241,10 @@ async function pasteIntoJson(page: Page, text: string): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as BenchWindow;
     w.__pasteAt = undefined;
-    document.addEventListener('paste', (e) => void (w.__pasteAt = e.timeStamp), { capture: true, once: true });
+    document.addEventListener('paste', (e) => void (w.__pasteAt = e.timeStamp), {
+      capture: true,
+      once: true,
+    });
   });
   await page.keyboard.press('Control+V');
 }
@@ -358,11 +375,15 @@ export async function browserBench(): Promise<void> {
       await close();
     }
     const s = summarizeTimes(starts);
-    console.log(`navigation to a working search box: median ${ms(s.median)} over 5 cold loads (target <= 400 ms)`);
+    console.log(
+      `navigation to a working search box: median ${ms(s.median)} over 5 cold loads (target <= 400 ms)`,
+    );
     console.log(
       `transferred before search works: ${kb(transfer.encoded)} on the wire (gzip), ${kb(transfer.raw)} decoded, ${transfer.requests} requests (target <= 300 KB gzip)`,
     );
-    console.log(`loads in which Monaco was requested before the search worked: ${monacoBeforeSearch} of 5 (target 0)`);
+    console.log(
+      `loads in which Monaco was requested before the search worked: ${monacoBeforeSearch} of 5 (target 0)`,
+    );
 
     // 2. heap after GC before Monaco loads: hold Monaco's assets back
     {
@@ -385,12 +406,15 @@ export async function browserBench(): Promise<void> {
       await page.locator(MONACO_TEXT).waitFor({ state: 'visible', timeout: 30_000 });
       await page.evaluate((since) => (window as unknown as BenchWindow).__bench.quiet(since, 500), 0);
       const box = page.getByRole('combobox', { name: SEARCH_LABEL });
+      const profileDir = process.env.BENCH_PROFILE;
       const search: Typing[] = [];
+      if (profileDir) await startProfile(cdp);
       for (let round = 0; round < 5; round++) {
         await box.fill('');
         await box.click();
         search.push(await typeAndMeasure(page, 'body', 'GetObject'));
       }
+      if (profileDir) await stopProfile(cdp, profileDir, 'search-typing');
       const merged: Typing = {
         lat: search.flatMap((t) => t.lat),
         missed: search.reduce((n, t) => n + t.missed, 0),
@@ -398,14 +422,22 @@ export async function browserBench(): Promise<void> {
         longTasks: search.reduce((n, t) => n + t.longTasks, 0),
         longest: Math.max(...search.map((t) => t.longest)),
       };
-      console.log(typingLine('search keystroke to results painted, typing "GetObject" x5', merged, 'median <= 8 ms, p95 <= 16 ms'));
+      console.log(
+        typingLine(
+          'search keystroke to results painted, typing "GetObject" x5',
+          merged,
+          'median <= 8 ms, p95 <= 16 ms',
+        ),
+      );
       await box.fill('');
       await page.keyboard.press('Escape');
 
       // the JSON editor with a 6 KB policy
       const policy = sixKbPolicy();
       const pasted = await pasteToBlocks(page, policy);
-      console.log(`6 KB policy (${kb(policy.length)}) pasted into the JSON editor to its 24 blocks rendered: ${ms(pasted)}`);
+      console.log(
+        `6 KB policy (${kb(policy.length)}) pasted into the JSON editor to its 24 blocks rendered: ${ms(pasted)}`,
+      );
       await page.evaluate((since) => (window as unknown as BenchWindow).__bench.quiet(since, 500), 0);
       const edits = summarizeTimes(await valueEditToBlocks(page, 'abcdefghij'));
       console.log(
@@ -416,7 +448,6 @@ export async function browserBench(): Promise<void> {
       console.log(typingLine('JSON editor keystroke, 6 KB policy', small, '<= 1 long task per 5 keys'));
 
       // pasting ReadOnlyAccess (profiled with BENCH_PROFILE)
-      const profileDir = process.env.BENCH_PROFILE;
       const roa = readOnlyAccess();
       await page.evaluate((since) => (window as unknown as BenchWindow).__bench.quiet(since, 500), 0);
       const heapBefore = await heapMb(cdp);
@@ -452,7 +483,13 @@ export async function browserBench(): Promise<void> {
       await cursorIntoFirstSid(page);
       if (profileDir) await startProfile(cdp);
       const big = await typeAndMeasure(page, MONACO_TEXT, 'abcdefghijklmnopqrst');
-      console.log(typingLine('JSON editor keystroke, ReadOnlyAccess', big, 'median <= 16 ms, p95 <= 33 ms, <= 1 long task per 5 keys'));
+      console.log(
+        typingLine(
+          'JSON editor keystroke, ReadOnlyAccess',
+          big,
+          'median <= 16 ms, p95 <= 33 ms, <= 1 long task per 5 keys',
+        ),
+      );
       if (profileDir) await stopProfile(cdp, profileDir, 'json-typing-readonlyaccess');
     } finally {
       await close();
