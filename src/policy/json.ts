@@ -42,3 +42,28 @@ export function objectFromEntries(entries: Iterable<readonly [string, JsonValue]
 export function membersOf(object: JsonObject): [string, JsonValue][] {
   return Object.keys(object).map((key) => [key, object[key] as JsonValue]);
 }
+
+/**
+ * Whether two JSON values are equal by content: the same members in the same order (JSON.stringify
+ * would write the same text), without building that text.
+ */
+export function jsonEqual(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const objectA = a as JsonObject;
+  const objectB = b as JsonObject;
+  const keysA = Object.keys(objectA);
+  const keysB = Object.keys(objectB);
+  if (keysA.length !== keysB.length) return false;
+  for (let i = 0; i < keysA.length; i++) {
+    const key = keysA[i] as string;
+    if (key !== keysB[i] || !jsonEqual(objectA[key], objectB[key])) return false;
+  }
+  return true;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from './model';
 import {
+  PARSE_CODES,
   MAX_NESTING_DEPTH,
   MAX_SYNTAX_FINDINGS,
   buildModel,
@@ -302,6 +303,31 @@ describe('parse: duplicate keys', () => {
   it('escapes pointers of duplicate keys', () => {
     const { findings } = parse('{"Condition":{"StringLike":{"a/b~":1,"a/b~":2}}}');
     expect(findings[0]?.pointer).toBe('/Condition/StringLike/a~1b~0');
+  });
+
+  it('finds duplicates however the text hides where members start (the fast path must not miss one)', () => {
+    const texts = [
+      '{"a":"x\\":1","a":2}', // a string holding an escaped quote before a colon
+      '{"a\\\\":1,"a\\\\":2}', // keys ending in a backslash
+      '{"a" \n : 1, "a"\t:2}', // whitespace between a key and its colon
+      '[{"b":1},{"c":{"d":1,"d":1}}]', // deep in an array
+      '{"s":"::\\"","s":0}', // colons in strings
+    ];
+    for (const text of texts) {
+      expect(JSON.parse(text)).toBeDefined();
+      const { model, findings } = parse(text);
+      expect(model).not.toBeNull();
+      expect(findings.map((f) => f.code), text).toEqual([PARSE_CODES.duplicateKey]);
+    }
+  });
+
+  it('reads the same document and no findings where the text has no duplicates', () => {
+    const texts = ['{"a":"x\\":1","b":2}', '{"a\\\\":1}', '{"k":":","K2":{"x":[1,{"y":":"}]}}', '[]', '"s"', '3'];
+    for (const text of texts) {
+      const { model, findings } = parse(text);
+      expect(findings).toEqual([]);
+      expect(model?.document).toEqual(JSON.parse(text));
+    }
   });
 });
 

@@ -152,7 +152,10 @@ export function parse(text: string): ParseResult {
 
 function parseUnsafe(text: string): ParseResult {
   const lines = new LineIndex(text);
-  const tooDeepAt = findExcessiveNesting(text, MAX_NESTING_DEPTH);
+  const fast = parseFast(text, lines);
+  if (fast) return fast;
+
+  const tooDeepAt = scanStructure(text, MAX_NESTING_DEPTH);
   if (tooDeepAt !== undefined) {
     const range = lines.range(tooDeepAt, 1);
     return {
@@ -179,16 +182,77 @@ function parseUnsafe(text: string): ParseResult {
 
   const findings: Finding[] = [];
   const document = valueOfTree(root, lines, findings);
+  return { model: buildModel(document), findings, ...locators(() => root, lines) };
+}
+
+/** locate and locateKey over the syntax tree (`tree` is called on first use). */
+function locators(tree: () => JsonNode | undefined, lines: LineIndex): Pick<ParseResult, 'locate' | 'locateKey'> {
   const locate = (pointer: string): SourceRange | undefined => {
-    const node = nodeAt(root, pointer);
+    const root = tree();
+    const node = root && nodeAt(root, pointer);
     return node ? lines.range(node.offset, node.length) : undefined;
   };
   const locateKey = (pointer: string): SourceRange | undefined => {
-    const node = nodeAt(root, pointer);
+    const root = tree();
+    const node = root && nodeAt(root, pointer);
     const key = node?.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
     return key ? lines.range(key.offset, key.length) : undefined;
   };
-  return { model: buildModel(document), findings, locate, locateKey };
+  return { locate, locateKey };
+}
+
+/**
+ * The usual case, fast: text that JSON.parse accepts, nested no deeper than MAX_NESTING_DEPTH, with
+ * no duplicate keys (the members JSON.parse kept are all the text has, and none differ only in
+ * case). parse accepts exactly what JSON.parse accepts, so the document is the same; the syntax
+ * tree, needed only to locate a pointer, is built on first use. Undefined otherwise: the full parse
+ * says what is wrong.
+ */
+function parseFast(text: string, lines: LineIndex): ParseResult | undefined {
+  // Members in the text: a key's closing quote, then a colon. An escaped quote before a colon (inside
+  // a string, or a key ending in a backslash) makes that count unsure: the full parse then.
+  if (ESCAPED_QUOTE_COLON.test(text)) return undefined;
+  let document: JsonValue;
+  try {
+    document = JSON.parse(text) as JsonValue;
+  } catch {
+    return undefined;
+  }
+  const members = text.match(QUOTE_COLON)?.length ?? 0;
+  if (countMembers(document, MAX_NESTING_DEPTH) !== members) return undefined;
+  let root: JsonNode | undefined | null = null;
+  const tree = () => (root === null ? (root = parseTree(text, [], PARSE_OPTIONS)) : root);
+  return { model: buildModel(document), findings: [], ...locators(tree, lines) };
+}
+
+const QUOTE_COLON = /"[ \t\n\r]*:/g;
+const ESCAPED_QUOTE_COLON = /\\"[ \t\n\r]*:/;
+
+/**
+ * The members of every object in `value`; -1 when an object has keys that differ only in case, or
+ * when containers nest deeper than `depth`.
+ */
+function countMembers(value: JsonValue, depth: number): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  if (depth <= 0) return -1;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const n = countMembers(item, depth - 1);
+      if (n < 0) return -1;
+      count += n;
+    }
+    return count;
+  }
+  const keys = Object.keys(value);
+  if (keys.length > 1 && new Set(keys.map((key) => key.toLowerCase())).size !== keys.length) return -1;
+  count += keys.length;
+  for (const key of keys) {
+    const n = countMembers((value as JsonObject)[key] as JsonValue, depth - 1);
+    if (n < 0) return -1;
+    count += n;
+  }
+  return count;
 }
 
 /** The source range of the key of the object member at `pointer` (see ParseResult.locateKey). */
@@ -217,7 +281,7 @@ export function parseResultFromValue(value: unknown): ParseResult {
 // Syntax errors
 
 /** The offset of the first bracket deeper than maxDepth, or undefined. Mirrors the scanner's string rules. */
-function findExcessiveNesting(text: string, maxDepth: number): number | undefined {
+function scanStructure(text: string, maxDepth: number): number | undefined {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
