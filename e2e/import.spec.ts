@@ -50,7 +50,7 @@ async function saved(page: Page): Promise<SavedDraft | undefined> {
   return raw ? (JSON.parse(raw) as SavedDraft) : undefined;
 }
 
-/** The autosaved policy once it satisfies `ready` (autosave runs 250 ms after a change). */
+/** The autosaved policy once it satisfies `ready` (autosave runs once changes pause for 600 ms). */
 async function policyWhen(page: Page, ready: (document: JsonObject) => boolean): Promise<JsonObject> {
   let result: JsonObject | undefined;
   await expect

@@ -9,7 +9,8 @@ import { blockIndexOfPointer, blockRegionLabel } from '../features/json/revealTa
 import { SummaryPanel } from '../features/summary/SummaryPanel';
 import { useFindingsFilter } from '../features/findings/useFindingsFilter';
 import type { Finding } from '../policy/model';
-import { useAnalysis } from '../editor/useEditor';
+import type { Analysis } from '../editor/EditorProvider';
+import { useAnalysisSelector, useEditorStore } from '../editor/useEditor';
 
 type TabName = 'json' | 'findings' | 'summary' | 'simulate';
 
@@ -47,10 +48,14 @@ function highlightBlock(pointer: string): void {
   });
 }
 
+const selectFindingCount = (analysis: Analysis) => analysis.findings.length;
+
 /** The JSON view, the findings and the summary, side by side with the visual editor. */
 export function SidePanel() {
   const [tab, setTab] = useState<TabName>('json');
-  const { findings, locate } = useAnalysis();
+  // selected: typing re-renders the JSON view, not the panel around it
+  const findingCount = useAnalysisSelector(selectFindingCount);
+  const store = useEditorStore();
   // a count chip in the header opens the findings (filtered by its severity)
   const { requests } = useFindingsFilter();
   const [seenRequests, setSeenRequests] = useState(requests);
@@ -70,12 +75,12 @@ export function SidePanel() {
   const revealStatement = useCallback(
     (pointer: string) => {
       setTab('json');
-      const range = locate(pointer);
+      const range = store.analysis.locate(pointer);
       if (range) json.current?.reveal(range);
       scrollToBlock(pointer);
       highlightBlock(pointer);
     },
-    [locate],
+    [store],
   );
 
   return (
@@ -103,7 +108,7 @@ export function SidePanel() {
         <Tab value="json" label="JSON" id="tab-json" aria-controls="panel-json" sx={{ minHeight: 40 }} />
         <Tab
           value="findings"
-          label={`Findings (${findings.length})`}
+          label={`Findings (${findingCount})`}
           id="tab-findings"
           aria-controls="panel-findings"
           sx={{ minHeight: 40 }}

@@ -1,31 +1,28 @@
 import {
   createContext,
   useDeferredValue,
+  useLayoutEffect,
   useMemo,
   useReducer,
+  useState,
   type Dispatch,
   type ReactNode,
 } from 'react';
-import type { Finding, PolicyKind, PolicyModel, SourceRange, StatementView } from '../policy/model';
+import type { JsonValue, PolicyKind, PolicyModel, StatementView } from '../policy/model';
 import { buildModel } from '../policy/parse';
-import { policySize, sizeReport, type SizeReport } from '../policy/size';
+import { policySize, sizeReport } from '../policy/size';
+import { EditorStore, EditorStoreContext, type Analysis } from './editorStore';
 import { loadDraft } from './draftStorage';
 import { useBackgroundAnalysis } from './useBackgroundAnalysis';
 import { useDraftPersistence, type DraftSync } from './useDraftPersistence';
 import { initialState, policyReducer, type BlockMeta, type EditorState, type PolicyAction } from './policyReducer';
 import { useCatalog } from './useCatalog';
 
-export interface Analysis {
-  /** the model of the current document (the last valid one while the text does not parse) */
-  readonly model: PolicyModel;
-  readonly findings: readonly Finding[];
-  readonly size: SizeReport;
-  readonly locate: (pointer: string) => SourceRange | undefined;
-}
+export type { Analysis } from './editorStore';
 
-export const EditorStateContext = createContext<EditorState | null>(null);
 export const EditorDispatchContext = createContext<Dispatch<PolicyAction> | null>(null);
-export const AnalysisContext = createContext<Analysis | null>(null);
+/** the state as the rendering pass sees it: for the blocks only (see useRenderedState) */
+export const RenderedStateContext = createContext<EditorState | null>(null);
 export const DraftSyncContext = createContext<DraftSync | null>(null);
 
 function init(): EditorState {
@@ -46,6 +43,23 @@ function init(): EditorState {
  * React skip them.
  */
 const statementViews = new WeakMap<object, StatementView>();
+/** the model of each document (documents are never mutated) */
+const documentModels = new WeakMap<object, PolicyModel>();
+
+/**
+ * The model of a document, with the views of unchanged statements reused: worked out once per
+ * document (the provider's analysis and the blocks, which may show a document a moment older,
+ * share it).
+ */
+export function modelOfDocument(document: JsonValue): PolicyModel {
+  if (typeof document !== 'object' || document === null) return stableModel(buildModel(document));
+  let model = documentModels.get(document);
+  if (!model) {
+    model = stableModel(buildModel(document));
+    documentModels.set(document, model);
+  }
+  return model;
+}
 
 function stableModel(model: PolicyModel): PolicyModel {
   let changed = false;
@@ -67,9 +81,9 @@ export function EditorProvider({ children }: { children: ReactNode }) {
 
   const sync = useDraftPersistence(state, dispatch);
 
-  // The blocks render from the current document at once (never from a deferred parse, so fast
-  // typing in a field loses nothing); findings come from the deferred parse and may lag a frame.
-  const model = useMemo(() => stableModel(buildModel(state.document)), [state.document]);
+  // The blocks render from the current document in the reducer's own pass (never from a deferred
+  // parse, so fast typing in a field loses nothing); findings come from the deferred text.
+  const model = modelOfDocument(state.document);
   const kind: PolicyKind = state.kind;
   const deferred = useDeferredValue(state);
   const { text, parsed } = deferred;
@@ -92,13 +106,20 @@ export function EditorProvider({ children }: { children: ReactNode }) {
     [model, checked, fallbackSize, kind, parsed.locate],
   );
 
+  // The state and the analysis reach the page through the store: parts that select from it
+  // re-render only when what they select changes. One context carries the state for the blocks,
+  // which must render in the same pass as the reducer (JSON typing is a transition that the next
+  // key may interrupt; a store's update would be a blocking one).
+  const [store] = useState(() => new EditorStore(state, analysis));
+  useLayoutEffect(() => store.set(state, analysis), [store, state, analysis]);
+
   return (
     <EditorDispatchContext.Provider value={dispatch}>
-      <EditorStateContext.Provider value={state}>
-        <AnalysisContext.Provider value={analysis}>
+      <EditorStoreContext.Provider value={store}>
+        <RenderedStateContext.Provider value={state}>
           <DraftSyncContext.Provider value={sync}>{children}</DraftSyncContext.Provider>
-        </AnalysisContext.Provider>
-      </EditorStateContext.Provider>
+        </RenderedStateContext.Provider>
+      </EditorStoreContext.Provider>
     </EditorDispatchContext.Provider>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HISTORY_LIMIT, initialState, policyReducer, type EditorState, type PolicyAction } from './policyReducer';
+import { CROWD, HISTORY_LIMIT, initialState, policyReducer, type EditorState, type PolicyAction } from './policyReducer';
 
 const run = (state: EditorState, ...actions: PolicyAction[]) => actions.reduce(policyReducer, state);
 const doc = (state: EditorState) => JSON.parse(state.text) as { Statement: Record<string, unknown>[] };
@@ -253,5 +253,20 @@ describe('many blocks', () => {
     expect(s.meta[first]?.service).toBeUndefined();
     s = run(s, { type: 'undo' });
     expect(s.text).toBe(before);
+  });
+
+  it('more than CROWD blocks arriving at once (paste, import, append) start collapsed but the first', () => {
+    const statements = Array.from({ length: CROWD + 4 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow', Action: ['s3:GetObject'], Resource: ['*'] }));
+    const collapsed = (st: EditorState) => st.ids.map((id) => st.meta[id]?.collapsed ?? false);
+    const pasted = run(initialState(), { type: 'setText', text: JSON.stringify({ Version: '2012-10-17', Statement: statements }) });
+    // the first statement keeps block 1 (an edited statement keeps its block); the new ones but the first collapse
+    expect(collapsed(pasted)).toEqual([false, false, ...Array<boolean>(CROWD + 2).fill(true)]);
+    const replaced = run(initialState(), { type: 'replaceDocument', document: { Version: '2012-10-17', Statement: statements }, label: 'Import' });
+    expect(collapsed(replaced)).toEqual([false, ...Array<boolean>(CROWD + 3).fill(true)]);
+    const appended = run(initialState(), { type: 'appendBlocks', statements });
+    expect(collapsed(appended)).toEqual([false, false, ...Array<boolean>(CROWD + 3).fill(true)]);
+    // a few at once stay open
+    const few = run(initialState(), { type: 'appendBlocks', statements: statements.slice(0, CROWD) });
+    expect(collapsed(few).every((c) => !c)).toBe(true);
   });
 });

@@ -105,6 +105,8 @@ export type PolicyAction =
   | { type: 'redo' };
 
 export const HISTORY_LIMIT = 100;
+/** the undo label of typing in the JSON view */
+export const JSON_EDIT = 'Edit JSON';
 /** typing within this many milliseconds of the last keystroke is one undo step */
 export const TYPING_MERGE_MS = 1000;
 
@@ -187,6 +189,19 @@ function entriesOf(document: JsonValue): readonly JsonValue[] {
   return statementsOf(document);
 }
 
+/** Each statement's JSON text, worked out once per statement object (documents are never mutated). */
+const statementTexts = new WeakMap<object, string>();
+
+function textOf(entry: JsonValue): string {
+  if (typeof entry !== 'object' || entry === null) return JSON.stringify(entry);
+  let text = statementTexts.get(entry);
+  if (text === undefined) {
+    text = JSON.stringify(entry);
+    statementTexts.set(entry, text);
+  }
+  return text;
+}
+
 /**
  * Matches the statements of a new document to the blocks of the old one by content: identical
  * statements in order (longest common subsequence), then identical ones that moved, then the
@@ -202,8 +217,8 @@ export function reconcileStatements(
 ): { ids: readonly string[]; nextId: number; document: JsonValue } {
   const before = entriesOf(oldDocument);
   const after = entriesOf(newDocument);
-  const oldKeys = before.map((entry) => JSON.stringify(entry));
-  const newKeys = after.map((entry) => JSON.stringify(entry));
+  const oldKeys = before.map(textOf);
+  const newKeys = after.map(textOf);
   const n = before.length;
   const m = after.length;
   const match = new Array<number>(m).fill(-1); // new index -> old index
@@ -310,6 +325,23 @@ export function reconcileStatements(
   return { ids, nextId, document };
 }
 
+/**
+ * More blocks than this arriving at once (a paste, an import) start collapsed but the first: their
+ * headers and summaries show at once, a body renders when opened, and a long policy stays light.
+ */
+export const CROWD = 8;
+
+/** `meta` with the blocks `added` collapsed but the first, when they are more than CROWD. */
+function collapseCrowd(
+  meta: Readonly<Record<string, BlockMeta>>,
+  added: readonly string[],
+): Readonly<Record<string, BlockMeta>> {
+  if (added.length <= CROWD) return meta;
+  const next: Record<string, BlockMeta> = { ...meta };
+  for (const id of added.slice(1)) next[id] = { ...meta[id], collapsed: true };
+  return next;
+}
+
 function withoutMeta(meta: Readonly<Record<string, BlockMeta>>, id: string): Readonly<Record<string, BlockMeta>> {
   if (!(id in meta)) return meta;
   const next = { ...meta };
@@ -387,7 +419,7 @@ export function policyReducer(state: EditorState, action: PolicyAction): EditorS
         ids.push(id);
         if (action.meta) meta[id] = action.meta;
       }
-      return commitDocument(state, document, ids, meta, 'Add blocks', nextId);
+      return commitDocument(state, document, ids, collapseCrowd(meta, ids.slice(state.ids.length)), 'Add blocks', nextId);
     }
     case 'removeBlock': {
       const index = state.ids.indexOf(action.id);
@@ -432,16 +464,25 @@ export function policyReducer(state: EditorState, action: PolicyAction): EditorS
       if (action.text === state.text) return state;
       const at = action.at ?? 0;
       const merge =
-        state.lastChange?.label === 'Edit JSON' && at > 0 && at - state.lastChange.at < TYPING_MERGE_MS && state.past.length > 0;
-      const history = merge ? { past: state.past, future: [], lastChange: { label: 'Edit JSON', at } } : pushHistory(state, 'Edit JSON', at);
+        state.lastChange?.label === JSON_EDIT && at > 0 && at - state.lastChange.at < TYPING_MERGE_MS && state.past.length > 0;
+      const history = merge ? { past: state.past, future: [], lastChange: { label: JSON_EDIT, at } } : pushHistory(state, JSON_EDIT, at);
       const next = textState(action.text);
       if (next.parsed.model === null) return { ...state, ...history, ...next };
       const { ids, nextId, document } = reconcileStatements(state.document, state.ids, next.parsed.model.document, state.nextId);
       const kept = new Set(ids);
+      const known = new Set(state.ids);
       const meta = Object.keys(state.meta).every((id) => kept.has(id))
         ? state.meta
         : Object.fromEntries(Object.entries(state.meta).filter(([id]) => kept.has(id)));
-      return { ...state, ...history, ...next, document, ids: sameList(ids, state.ids) ? state.ids : ids, meta, nextId };
+      return {
+        ...state,
+        ...history,
+        ...next,
+        document,
+        ids: sameList(ids, state.ids) ? state.ids : ids,
+        meta: collapseCrowd(meta, ids.filter((id) => !known.has(id))),
+        nextId,
+      };
     }
     case 'replaceDocument': {
       const n = statementsOf(action.document).length;
@@ -463,14 +504,14 @@ export function policyReducer(state: EditorState, action: PolicyAction): EditorS
             ...next,
             document: next.parsed.model.document,
             ids,
-            meta,
+            meta: collapseCrowd(meta, ids),
             nextId,
             textRevision: state.textRevision + 1,
             origin: action.origin,
           };
         }
       }
-      const replaced = commitDocument(state, action.document, ids, meta, action.label, nextId);
+      const replaced = commitDocument(state, action.document, ids, collapseCrowd(meta, ids), action.label, nextId);
       return replaced.origin === action.origin ? replaced : { ...replaced, origin: action.origin };
     }
     case 'loadText': {
@@ -484,7 +525,7 @@ export function policyReducer(state: EditorState, action: PolicyAction): EditorS
         ...next,
         document,
         ids,
-        meta: {},
+        meta: collapseCrowd({}, ids),
         origin: undefined,
         nextId: state.nextId + n,
         kind: action.kind ?? state.kind,

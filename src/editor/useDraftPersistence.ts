@@ -1,5 +1,6 @@
 /**
- * Keeps the draft in localStorage: saved 250 ms after a change, and at once when the page is
+ * Keeps the draft in localStorage: saved once changes pause for SAVE_AFTER_MS (not on every key of
+ * a burst of typing: writing a big draft is a long task), and at once when the page is
  * hidden or closed (so an immediate reload loses nothing). Tabs editing the same draft see each
  * other through the storage event: when another tab saves a different draft, this tab stops
  * saving and asks the user which one to keep, so nothing is overwritten silently.
@@ -22,6 +23,9 @@ export interface DraftSync {
   /** saves this tab's draft over the other one */
   readonly keepMine: () => void;
 }
+
+/** how long changes must pause before the draft is written */
+const SAVE_AFTER_MS = 600;
 
 export function draftOf(state: EditorState): SavedDraft {
   return {
@@ -50,7 +54,7 @@ export function useDraftPersistence(state: EditorState, dispatch: Dispatch<Polic
 
   useEffect(() => {
     latest.current = state;
-    const handle = window.setTimeout(() => save(state), 250);
+    const handle = window.setTimeout(() => save(state), SAVE_AFTER_MS);
     return () => window.clearTimeout(handle);
   }, [state, save]);
 

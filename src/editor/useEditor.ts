@@ -1,12 +1,12 @@
 import { useContext, type Dispatch } from 'react';
-import { AnalysisContext, DraftSyncContext, EditorDispatchContext, EditorStateContext, type Analysis } from './EditorProvider';
+import { DraftSyncContext, EditorDispatchContext, RenderedStateContext, type Analysis } from './EditorProvider';
+import { selectWhole, useAnalysisSelector, useEditorSelector } from './editorStore';
 import type { DraftSync } from './useDraftPersistence';
 import type { EditorState, PolicyAction } from './policyReducer';
 
+/** The whole editor state: re-renders on every change (select what you need with useEditorSelector). */
 export function useEditorState(): EditorState {
-  const value = useContext(EditorStateContext);
-  if (!value) throw new Error('useEditorState outside EditorProvider');
-  return value;
+  return useEditorSelector<EditorState>(selectWhole);
 }
 
 export function useEditorDispatch(): Dispatch<PolicyAction> {
@@ -15,10 +15,20 @@ export function useEditorDispatch(): Dispatch<PolicyAction> {
   return value;
 }
 
-export function useAnalysis(): Analysis {
-  const value = useContext(AnalysisContext);
-  if (!value) throw new Error('useAnalysis outside EditorProvider');
+/**
+ * The state as this rendering pass sees it, for the blocks: when typing in the JSON view (a
+ * transition) the blocks render in the same interruptible pass as the reducer, never as a
+ * blocking update of their own. Everything else reads the store (useEditorSelector).
+ */
+export function useRenderedState(): EditorState {
+  const value = useContext(RenderedStateContext);
+  if (!value) throw new Error('useRenderedState outside EditorProvider');
   return value;
+}
+
+/** The whole analysis: re-renders on every change (select what you need with useAnalysisSelector). */
+export function useAnalysis(): Analysis {
+  return useAnalysisSelector<Analysis>(selectWhole);
 }
 
 /** Whether another tab changed the draft, and the user's two ways out. */
@@ -27,3 +37,16 @@ export function useDraftSync(): DraftSync {
   if (!value) throw new Error('useDraftSync outside EditorProvider');
   return value;
 }
+
+export {
+  selectDocument,
+  selectFindings,
+  selectKind,
+  selectNothing,
+  selectSize,
+  selectTextValid,
+  selectWhole,
+  useAnalysisSelector,
+  useEditorSelector,
+  useEditorStore,
+} from './editorStore';

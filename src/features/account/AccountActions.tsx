@@ -11,11 +11,11 @@ import ListItemText from '@mui/material/ListItemText';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import { useState } from 'react';
-import { useEditorState } from '../../editor/useEditor';
+import { useEditorSelector } from '../../editor/useEditor';
 import type { PolicyInfo } from '../../api/contract';
 import { lazyWithPreload } from '../common/lazyWithPreload';
 import { LazyMount } from '../common/LazyMount';
-import { findSource } from './sourcePolicy';
+import { sourceMetaOf } from './sourcePolicy';
 
 // Each dialog loads on first use (the chunk starts on hover or focus of what opens it).
 const reviewCreateDialog = lazyWithPreload(() => import('./ReviewCreateDialog').then((m) => m.ReviewCreateDialog));
@@ -32,8 +32,8 @@ const preloadMenuDialogs = () => {
 
 /** The toolbar's account actions: "Review and create", and a menu to open, update, and create a role. */
 export function AccountActions() {
-  const state = useEditorState();
-  const source = findSource(state);
+  // what the menu names: the draft's source policy (selected: typing does not re-render the menu)
+  const source = useEditorSelector(sourceMetaOf);
   const [menu, setMenu] = useState<HTMLElement | null>(null);
   const [review, setReview] = useState(false);
   const [openFrom, setOpenFrom] = useState(false);

@@ -2,8 +2,8 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { Suspense, lazy, useState } from 'react';
-import type { PolicySetOrigin } from '../../editor/policyReducer';
-import { useEditorState } from '../../editor/useEditor';
+import type { EditorState, PolicySetOrigin } from '../../editor/policyReducer';
+import { useEditorSelector, useEditorStore } from '../../editor/useEditor';
 import type { JsonValue } from '../../policy/model';
 import { isNewerVersion } from '../import/managedPolicyFilter';
 import { useManagedPolicy } from '../import/useManagedPolicy';
@@ -14,13 +14,16 @@ const UpdatePolicySetDialog = lazy(() =>
   import('./UpdatePolicySetDialog').then((m) => ({ default: m.UpdatePolicySetDialog })),
 );
 
+const selectOrigin = (state: EditorState) => state.origin;
+
 /**
  * Shown while the draft is a policy set opened from the account: which set, what it was built
  * from, whether the catalog has a newer version of that AWS managed policy (Update the set), and
  * Save the draft to the set.
  */
 export function PolicySetBar() {
-  const { origin, document } = useEditorState();
+  const store = useEditorStore();
+  const origin = useEditorSelector(selectOrigin);
   const latest = useManagedPolicy(origin?.reference?.policyName);
   // The set and the draft as they were when the dialog opened: saving changes both.
   const [dialog, setDialog] = useState<{ mode: 'reference' | 'draft'; origin: PolicySetOrigin; document: JsonValue } | null>(null);
@@ -44,11 +47,11 @@ export function PolicySetBar() {
         action={
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
             {newer && (
-              <Button color="inherit" size="small" variant="outlined" onClick={() => setDialog({ mode: 'reference', origin, document })}>
+              <Button color="inherit" size="small" variant="outlined" onClick={() => setDialog({ mode: 'reference', origin, document: store.state.document })}>
                 Update to {policy.version}…
               </Button>
             )}
-            <Button color="inherit" size="small" onClick={() => setDialog({ mode: 'draft', origin, document })}>
+            <Button color="inherit" size="small" onClick={() => setDialog({ mode: 'draft', origin, document: store.state.document })}>
               Save the draft to the set…
             </Button>
           </Stack>

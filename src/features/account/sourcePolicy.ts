@@ -8,9 +8,15 @@ export type PolicySource = NonNullable<BlockMeta['source']> & { readonly policyA
 
 /** The first block's source that names a policy ARN. */
 export function findSource(state: Pick<EditorState, 'ids' | 'meta'>): PolicySource | undefined {
+  const source = sourceMetaOf(state);
+  return source?.policyArn ? { ...source, policyArn: source.policyArn } : undefined;
+}
+
+/** The first block's source that names a policy in the account, as the block's meta holds it. */
+export function sourceMetaOf(state: Pick<EditorState, 'ids' | 'meta'>): BlockMeta['source'] {
   for (const id of state.ids) {
     const source = state.meta[id]?.source;
-    if (source?.policyArn) return { ...source, policyArn: source.policyArn };
+    if (source?.policyArn) return source;
   }
   return undefined;
 }

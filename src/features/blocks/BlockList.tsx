@@ -3,16 +3,19 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { useEffect, useRef } from 'react';
-import { useAnalysis, useEditorDispatch, useEditorState } from '../../editor/useEditor';
+import { modelOfDocument } from '../../editor/EditorProvider';
+import { useEditorDispatch, useRenderedState } from '../../editor/useEditor';
 import { Block } from './Block';
 import { TooBigAlert } from '../import/TooBigAlert';
 import { scrollBlockIntoView } from './scrollBlockIntoView';
 
 /** Every statement as a permission block, and "Add additional permissions". */
 export function BlockList() {
-  const state = useEditorState();
+  // Typing in the JSON view: the blocks follow in the reducer's transition, which the next key may
+  // interrupt, so a big policy never makes a key wait. A visual edit shows at once.
+  const state = useRenderedState();
   const dispatch = useEditorDispatch();
-  const { model } = useAnalysis();
+  const model = modelOfDocument(state.document);
   // ids[i] names the i-th Statement entry; entries that are not objects have no view and no block.
   const viewAt = new Map(model.statements.map((view) => [view.index, view]));
   const notAPolicy =

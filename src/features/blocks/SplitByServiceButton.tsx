@@ -4,11 +4,10 @@ import Tooltip from '@mui/material/Tooltip';
 import { useState } from 'react';
 import { useCatalog } from '../../editor/useCatalog';
 import { statementsOf } from '../../editor/policyReducer';
-import { useEditorDispatch, useEditorState } from '../../editor/useEditor';
+import { useEditorDispatch, useEditorStore } from '../../editor/useEditor';
 import { getMember, isJsonObject } from '../../policy/json';
 import type { StatementView } from '../../policy/model';
 import { arnServicesOfTemplates, splitByService, whyNotSplit } from '../../policy/serviceSplit';
-import { useLatest } from '../actions/useLatest';
 
 export interface SplitByServiceButtonProps {
   readonly id: string;
@@ -24,7 +23,7 @@ export interface SplitByServiceButtonProps {
 export function SplitByServiceButton({ id, statement, services, readOnly }: SplitByServiceButtonProps) {
   const dispatch = useEditorDispatch();
   const { loader } = useCatalog();
-  const latest = useLatest(useEditorState());
+  const store = useEditorStore();
   const [busy, setBusy] = useState(false);
   const why = whyNotSplit(statement.raw);
   const split = async () => {
@@ -49,7 +48,7 @@ export function SplitByServiceButton({ id, statement, services, readOnly }: Spli
             : [],
         ),
       );
-      const state = latest.current;
+      const state = store.state;
       const index = state.ids.indexOf(id);
       const current = statementsOf(state.document)[index];
       if (!isJsonObject(current)) return;

@@ -6,17 +6,18 @@ import Snackbar from '@mui/material/Snackbar';
 import Switch from '@mui/material/Switch';
 import Tooltip from '@mui/material/Tooltip';
 import { useState } from 'react';
-import { useEditorState } from '../../editor/useEditor';
+import { selectTextValid, useEditorSelector, useEditorStore } from '../../editor/useEditor';
 import { serializeDocument } from '../../policy/serialize';
 import { copyText, downloadText } from './download';
 
 /** Copy JSON and Download JSON, pretty by default or minified. */
 export function ExportButtons() {
-  const state = useEditorState();
+  const store = useEditorStore();
+  const textValid = useEditorSelector(selectTextValid);
   const [minified, setMinified] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const text = () => serializeDocument(state.document, { format: minified ? 'minified' : 'pretty' });
-  const blocked = !state.textValid;
+  const text = () => serializeDocument(store.state.document, { format: minified ? 'minified' : 'pretty' });
+  const blocked = !textValid;
   const why = 'The JSON has a syntax error: fix it first (the last valid policy would be exported otherwise).';
   return (
     <>

@@ -1,12 +1,12 @@
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
-import { useAnalysis } from '../../editor/useEditor';
+import { selectFindings, useAnalysisSelector } from '../../editor/useEditor';
 import { countBySeverity, SEVERITY_LABELS, SEVERITY_ORDER } from './severity';
 import { useFindingsFilter } from './useFindingsFilter';
 
 /** The number of findings by severity, for the header; a chip with findings opens them, filtered. */
 export function FindingCounts() {
-  const { findings } = useAnalysis();
+  const findings = useAnalysisSelector(selectFindings);
   const { show } = useFindingsFilter();
   const counts = countBySeverity(findings);
   return (

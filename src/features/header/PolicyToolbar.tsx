@@ -17,8 +17,8 @@ import Select from '@mui/material/Select';
 import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import { useEffect, useState } from 'react';
-import { useAnalysis, useEditorDispatch, useEditorState } from '../../editor/useEditor';
-import { newPolicyDocument } from '../../editor/policyReducer';
+import { selectKind, selectSize, useAnalysisSelector, useEditorDispatch, useEditorSelector } from '../../editor/useEditor';
+import { newPolicyDocument, type EditorState } from '../../editor/policyReducer';
 import type { PolicyKind } from '../../policy/model';
 import { ExportButtons } from '../export/ExportButtons';
 import { ExportButton } from '../export/ExportButton';
@@ -32,11 +32,20 @@ import { SizeMeter } from './SizeMeter';
 import { KIND_LABELS } from '../../policy/iamLimits';
 
 
+const selectCanUndo = (state: EditorState) => state.past.length > 0;
+const selectCanRedo = (state: EditorState) => state.future.length > 0;
+
+function PolicySizeMeter() {
+  return <SizeMeter size={useAnalysisSelector(selectSize)} />;
+}
+
 /** The policy's header: kind (sets the quota), size, findings, undo and redo, new, copy and download. */
 export function PolicyToolbar() {
-  const state = useEditorState();
+  // Selected one by one: typing re-renders the size meter alone, not the toolbar.
+  const kind = useEditorSelector(selectKind);
+  const canUndo = useEditorSelector(selectCanUndo);
+  const canRedo = useEditorSelector(selectCanRedo);
   const dispatch = useEditorDispatch();
-  const { size } = useAnalysis();
   const [confirmNew, setConfirmNew] = useState(false);
 
   useEffect(() => {
@@ -77,7 +86,7 @@ export function PolicyToolbar() {
         <Select
           labelId="policy-kind-label"
           label="Policy kind"
-          value={state.kind}
+          value={kind}
           onChange={(e) => dispatch({ type: 'setKind', kind: e.target.value as PolicyKind })}
         >
           {(Object.keys(KIND_LABELS) as PolicyKind[]).map((k) => (
@@ -87,7 +96,7 @@ export function PolicyToolbar() {
           ))}
         </Select>
       </FormControl>
-      <SizeMeter size={size} />
+      <PolicySizeMeter />
       {/* the chips wrap on a narrow screen rather than widening the page */}
       <Box sx={{ minWidth: 0, maxWidth: '100%', '& > [role="group"]': { flexWrap: 'wrap', gap: 0.5, '& > *': { m: 0 } } }}>
         <FindingCounts />
@@ -108,14 +117,14 @@ export function PolicyToolbar() {
       >
         <Tooltip title="Undo (Ctrl+Z)">
           <span>
-            <IconButton aria-label="Undo" disabled={state.past.length === 0} onClick={() => dispatch({ type: 'undo' })}>
+            <IconButton aria-label="Undo" disabled={!canUndo} onClick={() => dispatch({ type: 'undo' })}>
               <UndoIcon />
             </IconButton>
           </span>
         </Tooltip>
         <Tooltip title="Redo (Ctrl+Shift+Z)">
           <span>
-            <IconButton aria-label="Redo" disabled={state.future.length === 0} onClick={() => dispatch({ type: 'redo' })}>
+            <IconButton aria-label="Redo" disabled={!canRedo} onClick={() => dispatch({ type: 'redo' })}>
               <RedoIcon />
             </IconButton>
           </span>

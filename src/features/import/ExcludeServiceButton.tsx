@@ -3,7 +3,7 @@ import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
 import Tooltip from '@mui/material/Tooltip';
 import { Suspense, useState } from 'react';
-import { useEditorState } from '../../editor/useEditor';
+import { selectTextValid, useEditorSelector } from '../../editor/useEditor';
 import { lazyWithPreload } from '../common/lazyWithPreload';
 import { LoadingFeature } from '../common/LoadingFeature';
 
@@ -11,7 +11,7 @@ const excludeServiceDialog = lazyWithPreload(() => import('./ExcludeServiceDialo
 
 /** The toolbar's "Exclude a service" action and its dialog. */
 export function ExcludeServiceButton() {
-  const { textValid } = useEditorState();
+  const textValid = useEditorSelector(selectTextValid);
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState<string | undefined>(undefined);
   return (

@@ -6,7 +6,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
 import { useCatalog } from '../../editor/useCatalog';
-import { useEditorDispatch, useEditorState } from '../../editor/useEditor';
+import { selectNothing, selectWhole, useEditorDispatch, useEditorSelector } from '../../editor/useEditor';
 import { statementsOf } from '../../editor/policyReducer';
 import { isJsonObject } from '../../policy/json';
 import type { JsonValue } from '../../policy/model';
@@ -69,18 +69,19 @@ function StatementAccessChange({ before, after }: { before: JsonValue | undefine
  * version, what it changes in this block (actions gained and lost) and a button to take it.
  */
 export function KeepCurrent({ id, source, label, readOnly }: KeepCurrentProps) {
-  const state = useEditorState();
   const dispatch = useEditorDispatch();
   const { view, version: catalogVersion } = useCatalog();
   const [details, setDetails] = useState(false);
   const latest = useManagedPolicy(isAwsManaged(source) ? source.policyName : undefined);
   const policy = latest.status === 'ready' ? latest.policy : undefined;
   const stale = policy !== undefined && isNewerVersion(policy.version, source.version);
+  // the draft only while there is a newer version to compare with (typing re-renders nothing else)
+  const state = useEditorSelector(stale ? selectWhole : selectNothing);
 
   // Worked out again as service details arrive (catalogVersion): the comparison needs them.
   const updates = useMemo(() => {
     void catalogVersion;
-    if (!stale || !policy) return undefined;
+    if (!state || !policy) return undefined;
     const statements = statementsOf(state.document);
     const blocks: SourcedBlock[] = [];
     state.ids.forEach((blockId, index) => {
@@ -91,9 +92,9 @@ export function KeepCurrent({ id, source, label, readOnly }: KeepCurrentProps) {
       }
     });
     return managedUpdates(blocks, policy.version, policy.document as JsonValue, view);
-  }, [stale, policy, state.document, state.ids, state.meta, source.policyName, view, catalogVersion]);
+  }, [state, policy, source.policyName, view, catalogVersion]);
 
-  if (!policy || !updates) return null;
+  if (!policy || !updates || !state) return null;
   const update = updates.blocks.get(id);
   const added = updates.firstStale === id ? updates.added : [];
   if (!update && added.length === 0) return null;

@@ -8,7 +8,15 @@ import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { Suspense, useState } from 'react';
-import { useAnalysis, useEditorState } from '../../editor/useEditor';
+import {
+  selectDocument,
+  selectKind,
+  selectNothing,
+  selectSize,
+  selectTextValid,
+  useAnalysisSelector,
+  useEditorSelector,
+} from '../../editor/useEditor';
 import type { SplitSuccess } from '../../policy/split';
 import { fitTarget } from './fitTarget';
 import { KeptSplit } from './KeptSplit';
@@ -30,11 +38,14 @@ const createPolicySetDialog = lazyWithPreload(() =>
  * it fit (worked out in the background), and the two actions. Also shows a split the user kept.
  */
 export function TooBigAlert() {
-  const state = useEditorState();
-  const { size } = useAnalysis();
-  const over = size.over && state.textValid;
-  const plan = useFitPlan(state.document, state.kind, over);
-  const target = fitTarget(state.kind);
+  // the document only while over the quota (the plan's input)
+  const size = useAnalysisSelector(selectSize);
+  const textValid = useEditorSelector(selectTextValid);
+  const over = size.over && textValid;
+  const kind = useEditorSelector(selectKind);
+  const document = useEditorSelector(over ? selectDocument : selectNothing);
+  const plan = useFitPlan(document ?? null, kind, over);
+  const target = fitTarget(kind);
   const [dialog, setDialog] = useState<'compact' | 'split' | undefined>(undefined);
   const [kept, setKept] = useState<{ split: SplitSuccess; quota: number; at: Date } | undefined>(undefined);
   const [message, setMessage] = useState<string | undefined>(undefined);
@@ -72,7 +83,7 @@ export function TooBigAlert() {
         <Alert severity="warning" aria-label="Over the size quota" role="region">
           <AlertTitle>Over the size quota</AlertTitle>
           <Typography variant="body2">
-            This policy has {formatCount(size.size)} characters; {KIND_NOUNS[state.kind]} can have at most {formatCount(size.quota)}{' '}
+            This policy has {formatCount(size.size)} characters; {KIND_NOUNS[kind]} can have at most {formatCount(size.quota)}{' '}
             (IAM does not count whitespace).
           </Typography>
           {plan.status === 'working' && (
@@ -148,7 +159,7 @@ export function TooBigAlert() {
               setKept({ split: result, quota: target.partQuota ?? size.quota, at: new Date() });
               setDialog(undefined);
             }}
-            {...(state.kind === 'managed'
+            {...(kind === 'managed'
               ? {
                   onCreate: (result: SplitSuccess) => {
                     const quota = target.partQuota ?? size.quota;

@@ -1,16 +1,18 @@
 /**
  * The live JSON view: Monaco bound to the editor's reducer. Loaded behind React.lazy (JsonPanel).
  *
- * - Typing dispatches setText on every change; the reducer keeps the text exactly as typed.
+ * - Typing dispatches setText on every change, as a transition; the reducer keeps the text exactly
+ *   as typed.
  * - When the text changes for another reason (a visual edit, undo, redo, import: textRevision goes
  *   up), the smallest replacement is applied to the model, so the cursor and scroll stay.
  * - Findings (parse and validation) are the markers.
  * - Undo and redo inside Monaco go to the reducer: one history for visual and JSON edits.
  */
 import { alpha, useTheme } from '@mui/material/styles';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useCatalog } from '../../editor/useCatalog';
-import { useAnalysis, useEditorDispatch, useEditorState } from '../../editor/useEditor';
+import type { EditorState } from '../../editor/policyReducer';
+import { selectFindings, useAnalysisSelector, useEditorDispatch, useEditorSelector, useEditorStore } from '../../editor/useEditor';
 import { findingMarkers, type MarkerLevel } from './findingMarkers';
 import type { JsonEditorApi } from './jsonEditorApi';
 import { MonacoEditor } from './MonacoEditor';
@@ -25,6 +27,7 @@ export interface PolicyJsonEditorProps {
 }
 
 const MARKER_OWNER = 'policy';
+const selectTextRevision = (state: EditorState) => state.textRevision;
 const SYNC_SOURCE = 'policy-sync';
 const CHANGED_LINE_MS = 1500;
 
@@ -58,15 +61,18 @@ const EDITOR_OPTIONS: monaco.editor.IEditorOptions & monaco.editor.IGlobalEditor
 };
 
 export default function PolicyJsonEditor({ onReady }: PolicyJsonEditorProps) {
-  const state = useEditorState();
+  // Typing here changes the text, which this view already shows: it follows the text only when it
+  // changes for another reason (textRevision), and the findings.
+  const store = useEditorStore();
+  const textRevision = useEditorSelector(selectTextRevision);
   const dispatch = useEditorDispatch();
-  const { findings } = useAnalysis();
+  const findings = useAnalysisSelector(selectFindings);
   const { loader, view } = useCatalog();
   const theme = useTheme();
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   /** set while the view applies the reducer's text, so that edit is not dispatched back */
   const applying = useRef(false);
-  const appliedRevision = useRef(state.textRevision);
+  const appliedRevision = useRef(textRevision);
   const catalog = useRef<CatalogAccess>({ view, loadService: (prefix) => loader.loadService(prefix) });
   useEffect(() => {
     catalog.current = { view, loadService: (prefix) => loader.loadService(prefix) };
@@ -74,7 +80,11 @@ export default function PolicyJsonEditor({ onReady }: PolicyJsonEditorProps) {
 
   const onChange = useCallback(
     (text: string) => {
-      if (!applying.current) dispatch({ type: 'setText', text, at: Date.now() });
+      if (applying.current) return;
+      // A transition: Monaco paints the key at once, and the blocks follow in time slices that the
+      // next key may interrupt (a big policy never makes typing wait for its blocks).
+      const at = Date.now();
+      startTransition(() => dispatch({ type: 'setText', text, at }));
     },
     [dispatch],
   );
@@ -90,13 +100,13 @@ export default function PolicyJsonEditor({ onReady }: PolicyJsonEditorProps) {
           id: 'workbench.undo',
           label: 'Undo (policy history)',
           keybindings: [keys.CtrlCmd | code.KeyZ],
-          run: () => dispatch({ type: 'undo' }),
+          run: () => startTransition(() => dispatch({ type: 'undo' })),
         }),
         editor.addAction({
           id: 'workbench.redo',
           label: 'Redo (policy history)',
           keybindings: [keys.CtrlCmd | keys.Shift | code.KeyZ, keys.CtrlCmd | code.KeyY],
-          run: () => dispatch({ type: 'redo' }),
+          run: () => startTransition(() => dispatch({ type: 'redo' })),
         }),
       ];
       const api: JsonEditorApi = {
@@ -125,12 +135,13 @@ export default function PolicyJsonEditor({ onReady }: PolicyJsonEditorProps) {
 
   // The reducer's text, when it changed for a reason other than typing here.
   useEffect(() => {
-    if (appliedRevision.current === state.textRevision) return undefined;
-    appliedRevision.current = state.textRevision;
+    if (appliedRevision.current === textRevision) return undefined;
+    appliedRevision.current = textRevision;
+    const text = store.state.text;
     const editor = editorRef.current;
     const model = editor?.getModel();
     if (!editor || !model) return undefined;
-    const change = textChange(model.getValue(), state.text);
+    const change = textChange(model.getValue(), text);
     if (!change) return undefined;
     const range = monaco.Range.fromPositions(
       model.getPositionAt(change.start),
@@ -160,7 +171,7 @@ export default function PolicyJsonEditor({ onReady }: PolicyJsonEditorProps) {
       window.clearTimeout(timer);
       highlight.clear();
     };
-  }, [state.textRevision, state.text]);
+  }, [textRevision, store]);
 
   // Findings as markers.
   useEffect(() => {
@@ -185,7 +196,7 @@ export default function PolicyJsonEditor({ onReady }: PolicyJsonEditorProps) {
 
   return (
     <MonacoEditor
-      defaultValue={state.text}
+      defaultValue={store.state.text}
       modelUri={POLICY_MODEL_URI}
       language="json"
       ariaLabel="Policy JSON"

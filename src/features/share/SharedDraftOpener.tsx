@@ -12,7 +12,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Snackbar from '@mui/material/Snackbar';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { saveScenarios } from '../../editor/draftStorage';
-import { useEditorDispatch, useEditorState } from '../../editor/useEditor';
+import { selectDocument, selectNothing, useEditorDispatch, useEditorSelector, useEditorStore } from '../../editor/useEditor';
 import type { DraftDecodeResult, SharedDraft } from '../export/formats/shareLink';
 import { exportSettingsStore } from '../export/exportSettings';
 import { KIND_LABELS } from '../../policy/iamLimits';
@@ -40,26 +40,21 @@ function stepFor(incoming: DraftDecodeResult | null, currentText: string): Step 
  * the draft as it is and says why.
  */
 export function SharedDraftOpener() {
-  const state = useEditorState();
+  const store = useEditorStore();
   const dispatch = useEditorDispatch();
-  const [step, setStep] = useState<Step>(() => stepFor(pendingSharedDraft(), state.text));
+  const [step, setStep] = useState<Step>(() => stepFor(pendingSharedDraft(), store.state.text));
   const [opened, setOpened] = useState(false);
   const [openedMessage, setOpenedMessage] = useState('');
-  const text = useRef(state.text);
   const handled = useRef<Step | null>(null);
-
-  useEffect(() => {
-    text.current = state.text;
-  }, [state.text]);
 
   useEffect(() => {
     const onHashChange = () => {
       const incoming = captureSharedDraft();
-      if (incoming) setStep(stepFor(incoming, text.current));
+      if (incoming) setStep(stepFor(incoming, store.state.text));
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
-  }, []);
+  }, [store]);
 
   const open = useCallback(
     (draft: SharedDraft, replaced: boolean) => {
@@ -99,7 +94,9 @@ export function SharedDraftOpener() {
     () => (draft && !(step.kind === 'confirm' && step.closed) ? (parse(draft.text).model?.document ?? undefined) : undefined),
     [draft, step],
   );
-  const accessChange = useAccessDiff(sharedDocument ? state.document : undefined, sharedDocument);
+  // the draft's document only while the question is open (typing does not re-render this otherwise)
+  const current = useEditorSelector(sharedDocument ? selectDocument : selectNothing);
+  const accessChange = useAccessDiff(current, sharedDocument);
   return (
     <>
       <Dialog open={step.kind === 'confirm' && !step.closed} onClose={dismiss} aria-labelledby="open-shared-title">
