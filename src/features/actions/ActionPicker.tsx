@@ -1,6 +1,7 @@
-import { useEditorState } from '../../editor/useEditor';
+import { memo } from 'react';
 import type { StatementView } from '../../policy/model';
 import { ActionPickerBody } from './ActionPickerBody';
+import { ACTION_MEMBERS, sameStatementMembers } from '../common/statementProps';
 
 export interface ActionPickerProps {
   readonly id: string;
@@ -10,6 +11,8 @@ export interface ActionPickerProps {
   readonly readOnly: boolean;
   /** the list also names other services' actions: this picker is one section of the block */
   readonly shared?: boolean;
+  /** the service kept in the block's meta (a block with no actions yet still has its service) */
+  readonly metaService?: string | undefined;
 }
 
 const NO_VALUES: readonly string[] = [];
@@ -19,10 +22,9 @@ const NO_VALUES: readonly string[] = [];
  * a filter, patterns (s3:Get*), "all actions" (s3:*) and NotAction. Writes the block's Action (or
  * NotAction) list as a sorted array, one undo step per click.
  *
- * This part follows the editor state; the body re-renders only when this block's list changes.
+ * Memoized on the statement's action members: the body re-renders only when this block's list changes.
  */
-export function ActionPicker({ id, statement, service, readOnly, shared }: ActionPickerProps) {
-  const metaService = useEditorState().meta[id]?.service;
+export const ActionPicker = memo(function ActionPicker({ id, statement, service, readOnly, shared, metaService }: ActionPickerProps) {
   const notAction = statement.action === undefined && statement.notAction !== undefined;
   const values = (notAction ? statement.notAction : statement.action)?.values ?? NO_VALUES;
   return (
@@ -39,4 +41,4 @@ export function ActionPicker({ id, statement, service, readOnly, shared }: Actio
       shared={shared}
     />
   );
-}
+}, sameStatementMembers<ActionPickerProps>(ACTION_MEMBERS));

@@ -1,11 +1,12 @@
 import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useCatalog } from '../../editor/useCatalog';
 import { useEditorDispatch } from '../../editor/useEditor';
 import type { CatalogView, ServiceSummary } from '../../catalog/catalog';
 import type { SearchIndex } from '../../catalog/search';
 import type { StatementView } from '../../policy/model';
+import { sameStatementMembers } from '../common/statementProps';
 
 export interface ServicePickerProps {
   readonly id: string;
@@ -26,7 +27,7 @@ function rankedServices(search: SearchIndex, query: string, view: CatalogView): 
 }
 
 /** Choose the block's service. Changing it clears the actions, resources and conditions of the block. */
-export function ServicePicker({ id, statement, service, readOnly }: ServicePickerProps) {
+export const ServicePicker = memo(function ServicePicker({ id, statement, service, readOnly }: ServicePickerProps) {
   const { view, loader, search } = useCatalog();
   const dispatch = useEditorDispatch();
   const options = useMemo(() => [...view.services].sort((a, b) => a.name.localeCompare(b.name)), [view]);
@@ -64,4 +65,4 @@ export function ServicePicker({ id, statement, service, readOnly }: ServicePicke
       sx={{ maxWidth: 520 }}
     />
   );
-}
+}, sameStatementMembers<ServicePickerProps>(['Action', 'NotAction', 'Condition']));

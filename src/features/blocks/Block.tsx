@@ -27,8 +27,11 @@ import { SharedResources } from '../resources/SharedResources';
 import { ServicePicker } from '../actions/ServicePicker';
 import { KeepCurrent } from '../import/KeepCurrent';
 import { blockShape } from './blockShape';
+import { useSameContent, useStableStatement } from '../common/statementProps';
 import { blockSummary } from './blockSummary';
 import { ServiceSections } from './ServiceSections';
+
+const SUMMARY_MEMBERS = ['Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
 
 export interface BlockProps {
   readonly id: string;
@@ -43,14 +46,18 @@ export interface BlockProps {
 export const Block = memo(function Block({ id, index, count, statement, meta, readOnly }: BlockProps) {
   const dispatch = useEditorDispatch();
   const { view, version } = useCatalog();
-  const shape = useMemo(() => blockShape(statement, meta?.service), [statement, meta?.service]);
+  // the same object while equal by content: the sections below take its lists as props
+  const shape = useSameContent(useMemo(() => blockShape(statement, meta?.service), [statement, meta?.service]));
   const service = shape.service ? view.service(shape.service) : undefined;
   const collapsed = meta?.collapsed ?? false;
   const label = `Permission block ${index + 1}`;
+  // The summary reads the actions, resources and conditions: a Sid edit keeps it.
+  const summarized = useStableStatement(statement, SUMMARY_MEMBERS);
+  const sections = shape.several?.length;
   const summary = useMemo(() => {
     void version;
-    return blockSummary(statement, shape, view);
-  }, [statement, shape, view, version]);
+    return blockSummary(summarized, sections, view);
+  }, [summarized, sections, view, version]);
   const effect = statement.effect === 'Deny' ? 'Deny' : 'Allow';
   const names = shape.services.map((prefix) => view.service(prefix)?.name ?? prefix);
   const title = service
@@ -215,7 +222,13 @@ export const Block = memo(function Block({ id, index, count, statement, meta, re
               )}
               {shape.service && (
                 <>
-                  <ActionPicker id={id} statement={statement} service={shape.service} readOnly={readOnly} />
+                  <ActionPicker
+                    id={id}
+                    statement={statement}
+                    service={shape.service}
+                    readOnly={readOnly}
+                    metaService={meta?.service}
+                  />
                   <ResourceEditor id={id} statement={statement} service={shape.service} readOnly={readOnly} />
                   <ConditionEditor
                     id={id}

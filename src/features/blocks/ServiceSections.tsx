@@ -7,13 +7,14 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useCatalog } from '../../editor/useCatalog';
 import type { StatementView } from '../../policy/model';
 import { ActionPicker } from '../actions/ActionPicker';
 import { readEntries } from '../actions/actionEntries';
 import { countIncluded } from '../actions/actionGroups';
 import { SplitByServiceButton } from './SplitByServiceButton';
+import { ACTION_MEMBERS, sameStatementMembers } from '../common/statementProps';
 
 export interface ServiceSectionsProps {
   readonly id: string;
@@ -28,7 +29,7 @@ export interface ServiceSectionsProps {
  * own action picker over the same list (closed until opened, so a long managed policy stays light),
  * and "Split into per-service blocks".
  */
-export function ServiceSections({ id, statement, services, readOnly }: ServiceSectionsProps) {
+export const ServiceSections = memo(function ServiceSections({ id, statement, services, readOnly }: ServiceSectionsProps) {
   const { view } = useCatalog();
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
   const notAction = statement.action === undefined && statement.notAction !== undefined;
@@ -109,7 +110,7 @@ export function ServiceSections({ id, statement, services, readOnly }: ServiceSe
       )}
     </Stack>
   );
-}
+}, sameStatementMembers<ServiceSectionsProps>(ACTION_MEMBERS));
 
 /** Sections shown before "Show all": enough for any hand-written statement, light for a managed policy's hundreds. */
 const FIRST_SECTIONS = 20;

@@ -18,13 +18,13 @@ const EDITABLE_KEYS = new Set(['Sid', 'Effect', 'Action', 'NotAction', 'Resource
 
 /** What the visual editor can show of a statement, and why not when it cannot. */
 export function blockShape(statement: StatementView, chosenService?: string): BlockShape {
-  const services: string[] = [];
+  const services = new Set<string>();
   const limits: string[] = [];
   const raw = statement.raw;
   for (const list of [statement.action, statement.notAction]) {
     for (const action of list?.values ?? []) {
       const prefix = action.includes(':') ? action.slice(0, action.indexOf(':')).toLowerCase() : action === '*' ? '*' : action.toLowerCase();
-      if (!services.includes(prefix)) services.push(prefix);
+      services.add(prefix);
     }
   }
   if ('NotResource' in raw) limits.push('NotResource');
@@ -44,11 +44,11 @@ export function blockShape(statement: StatementView, chosenService?: string): Bl
   if (raw.Sid !== undefined && typeof raw.Sid !== 'string') limits.push('a Sid that is not a string');
   const unknown = Object.keys(raw).filter((k) => !EDITABLE_KEYS.has(k) && !['NotResource', 'Principal', 'NotPrincipal'].includes(k));
   if (unknown.length) limits.push(`the unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}`);
-  const real = services.filter((s) => s !== '*');
-  if (services.includes('*') || real.some((s) => s.includes('*') || s.includes('?'))) {
+  const real = [...services].filter((s) => s !== '*');
+  if (services.has('*') || real.some((s) => s.includes('*') || s.includes('?'))) {
     limits.push('an action wildcard that spans services');
   }
-  if (limits.length === 0 && real.length > 1) return { services, limits, several: real };
+  if (limits.length === 0 && real.length > 1) return { services: [...services], limits, several: real };
   const service = limits.length === 0 ? (real[0] ?? chosenService?.toLowerCase()) : undefined;
-  return { services, service, limits };
+  return { services: [...services], service, limits };
 }

@@ -2,10 +2,12 @@ import type { CatalogView } from '../../catalog/catalog';
 import { ACCESS_LEVELS } from '../../catalog/types';
 import type { StatementView } from '../../policy/model';
 import { expandActions } from '../../policy/expand';
-import type { BlockShape } from './blockShape';
 
-/** "3 actions (Read 2, List 1), 2 resources, 1 condition" (the block's title names the service) */
-export function blockSummary(statement: StatementView, shape: BlockShape, view: CatalogView): string {
+/**
+ * "3 actions (Read 2, List 1), 2 resources, 1 condition" (the block's title names the service);
+ * `services`: how many services a statement of several names (its sections), else undefined.
+ */
+export function blockSummary(statement: StatementView, services: number | undefined, view: CatalogView): string {
   const parts: string[] = [];
   const actions = statement.action?.values ?? statement.notAction?.values ?? [];
   const expanded = expandActions(actions, view);
@@ -25,6 +27,6 @@ export function blockSummary(statement: StatementView, shape: BlockShape, view: 
   else parts.push(`${resources.length} resource${resources.length === 1 ? '' : 's'}`);
   const conditions = statement.conditions.length;
   if (conditions) parts.push(`${conditions} condition${conditions === 1 ? '' : 's'}`);
-  const name = shape.several ? `${shape.several.length} services` : '';
+  const name = services ? `${services} services` : '';
   return `${name ? `${name}: ` : ''}${parts.join(', ')}`;
 }

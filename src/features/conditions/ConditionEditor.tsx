@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { useEditorDispatch } from '../../editor/useEditor';
 import { getMember, isJsonObject } from '../../policy/json';
 import type { ConditionEntry, JsonValue, StatementView } from '../../policy/model';
@@ -14,6 +14,7 @@ import { inputFromUtcIso } from './conditionValues';
 import { putCondition, removeCondition } from './conditionWrite';
 import { TimeWindowDialog } from './TimeWindowDialog';
 import { useConditionKeyOptions } from './useConditionKeyOptions';
+import { CONDITION_MEMBERS, sameStatementMembers } from '../common/statementProps';
 
 export interface ConditionEditorProps {
   readonly id: string;
@@ -38,7 +39,7 @@ function stringValueOf(condition: JsonValue | undefined, operator: string, key: 
 }
 
 /** The block's request conditions: the list, "Add condition" and one-click presets. */
-export function ConditionEditor({ id, statement, service, readOnly }: ConditionEditorProps) {
+export const ConditionEditor = memo(function ConditionEditor({ id, statement, service, readOnly }: ConditionEditorProps) {
   const dispatch = useEditorDispatch();
   const headingId = useId();
   const options = useConditionKeyOptions(statement, service);
@@ -158,4 +159,4 @@ export function ConditionEditor({ id, statement, service, readOnly }: ConditionE
       )}
     </Box>
   );
-}
+}, sameStatementMembers<ConditionEditorProps>(CONDITION_MEMBERS));

@@ -6,7 +6,7 @@ import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { useEditorDispatch } from '../../editor/useEditor';
 import { getMember } from '../../policy/json';
 import type { StatementView } from '../../policy/model';
@@ -14,6 +14,7 @@ import { OtherArns } from './OtherArns';
 import { accountsIn, classifyResources, wildcardOnlyActions, withoutActions } from './resourceTypes';
 import { ResourceTypeSection } from './ResourceTypeSection';
 import { useBlockResourceTypes } from './useBlockResourceTypes';
+import { RESOURCE_MEMBERS, sameStatementMembers } from '../common/statementProps';
 
 export interface ResourceEditorProps {
   readonly id: string;
@@ -39,7 +40,7 @@ function shiftAfter(map: ReadonlyMap<number, string>, removed: number): Map<numb
 }
 
 /** The block's Resource: all resources, or ARNs per resource type of the chosen actions. */
-export function ResourceEditor({ id, statement, service, readOnly }: ResourceEditorProps) {
+export const ResourceEditor = memo(function ResourceEditor({ id, statement, service, readOnly }: ResourceEditorProps) {
   const dispatch = useEditorDispatch();
   const headingId = useId();
   const { detail, failed, chosen, types } = useBlockResourceTypes(statement, service);
@@ -309,4 +310,4 @@ export function ResourceEditor({ id, statement, service, readOnly }: ResourceEdi
       </Stack>
     </Box>
   );
-}
+}, sameStatementMembers<ResourceEditorProps>(RESOURCE_MEMBERS));

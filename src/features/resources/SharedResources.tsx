@@ -13,10 +13,11 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { useEditorDispatch } from '../../editor/useEditor';
 import { getMember } from '../../policy/json';
 import type { StatementView } from '../../policy/model';
+import { sameStatementMembers } from '../common/statementProps';
 
 export interface SharedResourcesProps {
   readonly id: string;
@@ -40,7 +41,7 @@ function arnService(value: string): string | undefined {
  * as a list (each says which service it is for), one shared by every section. Picking ARNs part
  * by part per resource type is done per service, after "Split into per-service blocks".
  */
-export function SharedResources({ id, statement, services, readOnly }: SharedResourcesProps) {
+export const SharedResources = memo(function SharedResources({ id, statement, services, readOnly }: SharedResourcesProps) {
   const dispatch = useEditorDispatch();
   const headingId = useId();
   const [draft, setDraft] = useState('');
@@ -173,4 +174,4 @@ export function SharedResources({ id, statement, services, readOnly }: SharedRes
       )}
     </Box>
   );
-}
+}, sameStatementMembers<SharedResourcesProps>(['Resource', 'NotResource']));
