@@ -56,6 +56,12 @@ const EDITOR_OPTIONS: monaco.editor.IEditorOptions & monaco.editor.IGlobalEditor
   padding: { top: 8, bottom: 8 },
   scrollbar: { verticalScrollbarSize: 10, horizontalScrollbarSize: 10 },
   stickyScroll: { enabled: false },
+  // Work a key would cost over the whole document that a policy does not need: suggestions of the
+  // document's words (the catalog completes action names), occurrences of the word at the cursor,
+  // and color swatches.
+  wordBasedSuggestions: 'off',
+  occurrencesHighlight: 'off',
+  colorDecorators: false,
   overviewRulerBorder: false,
   hideCursorInOverviewRuler: true,
 };
