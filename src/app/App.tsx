@@ -1,5 +1,6 @@
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import { lazy, Suspense, type ComponentType } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { TopBar } from '../features/header/TopBar';
 import { ServiceActionSearch } from '../features/search/ServiceActionSearch';
 import { FindingsFilterProvider } from '../features/findings/FindingsFilterProvider';
@@ -13,23 +14,59 @@ export interface AppProps {
 }
 
 type Parts = typeof DeferredParts;
-let parts: Promise<Parts> | undefined;
-/** The rest of the page, one chunk that starts loading when the first screen renders. */
-function deferred<K extends keyof Parts>(name: K) {
-  return lazy(async () => {
-    parts ??= import('./deferredParts');
-    return { default: (await parts)[name] as ComponentType };
+
+/** The stages in which the rest of the page mounts: the toolbar, then the blocks, then the side panel. */
+const STAGES = 3;
+
+/** Runs `next` in a task after the next frame (so that what just rendered is painted first). */
+function afterPaint(next: () => void): () => void {
+  let timer: number | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = window.setTimeout(next, 0);
   });
+  return () => {
+    cancelAnimationFrame(frame);
+    if (timer !== undefined) window.clearTimeout(timer);
+  };
 }
 
-const PolicyToolbar = deferred('PolicyToolbar');
-const BlockList = deferred('BlockList');
-const DraftStatus = deferred('DraftStatus');
-const PolicySetBar = deferred('PolicySetBar');
-const OtherTabBanner = deferred('OtherTabBanner');
-const SidePanel = deferred('SidePanel');
+/**
+ * The rest of the page (one chunk) and how much of it may mount. The first screen (the top bar
+ * and the search box) paints alone; then the chunk loads and its parts mount one stage per task,
+ * each after a frame, so that a key pressed in the search box meanwhile waits for at most one.
+ */
+function useDeferredParts(): { parts: Parts | undefined; stage: number; failed: boolean } {
+  const [parts, setParts] = useState<Parts>();
+  const [stage, setStage] = useState(0);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (stage >= STAGES) return undefined;
+    let live = true;
+    const cancel = afterPaint(() => {
+      if (stage > 0) {
+        startTransition(() => setStage(stage + 1));
+        return;
+      }
+      import('./deferredParts').then(
+        (loaded) => {
+          if (!live) return;
+          startTransition(() => {
+            setParts(loaded);
+            setStage(1);
+          });
+        },
+        () => live && setFailed(true),
+      );
+    });
+    return () => {
+      live = false;
+      cancel();
+    };
+  }, [stage]);
+  return { parts, stage, failed };
+}
 
-/** Where the policy toolbar goes while its chunk loads: its height, so nothing moves when it comes. */
+/** Where the policy toolbar goes until it mounts: its height, so that nothing moves when it comes. */
 const toolbarPlaceholder = (
   <Box
     aria-hidden
@@ -39,16 +76,23 @@ const toolbarPlaceholder = (
 
 export function App({ colorMode, onColorModeChange }: AppProps) {
   useBackToClose();
+  const { parts, stage, failed } = useDeferredParts();
+  const show = (n: number): Parts | undefined => (stage >= n ? parts : undefined);
+  const toolbar = show(1);
+  const editor = show(2);
+  const side = show(3);
   return (
     // Wide screens: the header stays, the editor and the side panel scroll on their own. Narrow
     // screens: one page that scrolls, the editor first, then the JSON, findings and summary.
-    // The top bar and the search box come first; the rest of the page renders once its chunk is in.
     <FindingsFilterProvider>
       <Box sx={{ display: 'flex', flexDirection: 'column', height: { lg: '100vh' }, minHeight: '100vh' }}>
         <TopBar colorMode={colorMode} onColorModeChange={onColorModeChange} />
-        <Suspense fallback={toolbarPlaceholder}>
-          <PolicyToolbar />
-        </Suspense>
+        {toolbar ? <toolbar.PolicyToolbar /> : toolbarPlaceholder}
+        {failed && (
+          <Alert severity="error" sx={{ m: 2 }}>
+            The editor could not be loaded. Is the local server still running? Reload this page.
+          </Alert>
+        )}
         <Box
           sx={{
             flex: 1,
@@ -67,19 +111,21 @@ export function App({ colorMode, onColorModeChange }: AppProps) {
           >
             <Box sx={{ position: 'sticky', top: 0, zIndex: 3, bgcolor: 'background.default', pt: 2, pb: 1 }}>
               <ServiceActionSearch />
-              <Suspense fallback={null}>
-                <DraftStatus />
-                <PolicySetBar />
-              </Suspense>
+              {editor && (
+                <>
+                  <editor.DraftStatus />
+                  <editor.PolicySetBar />
+                </>
+              )}
             </Box>
-            <Suspense fallback={null}>
-              <OtherTabBanner />
-              <BlockList />
-            </Suspense>
+            {editor && (
+              <>
+                <editor.OtherTabBanner />
+                <editor.BlockList />
+              </>
+            )}
           </Box>
-          <Suspense fallback={<Box />}>
-            <SidePanel />
-          </Suspense>
+          {side ? <side.SidePanel /> : <Box />}
         </Box>
       </Box>
     </FindingsFilterProvider>

@@ -3,16 +3,27 @@ import FilterListIcon from '@mui/icons-material/FilterList';
 import SearchIcon from '@mui/icons-material/Search';
 import Autocomplete from '@mui/material/Autocomplete';
 import InputAdornment from '@mui/material/InputAdornment';
-import TextField from '@mui/material/TextField';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import FormControl from '@mui/material/FormControl';
+import FormHelperText from '@mui/material/FormHelperText';
+import InputLabel from '@mui/material/InputLabel';
+import OutlinedInput from '@mui/material/OutlinedInput';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useCatalog } from '../../editor/useCatalog';
 import type { SearchResult } from '../../catalog/search';
 import { revealBlock } from './revealBlock';
 import { optionKey, optionLabel, searchOptions, thousands, type SearchOption } from './searchOptions';
 import type { ChoiceOutcome } from './useSearchChoice';
 
+/** The box's label, also its accessible name. */
+const LABEL = 'Search services and actions';
+
 /** Most hits the list shows. */
 export const SEARCH_LIMIT = 50;
+
+/** Rows the list shows without scrolling (its height is at most 60% of the window; a row is 40 px or more). */
+function rowsInSight(): number {
+  return Math.ceil((window.innerHeight * 0.6) / 40) + 1;
+}
 
 const EMPTY: SearchResult = { query: '', pattern: false, total: 0, actionTotal: 0, hits: [] };
 
@@ -22,7 +33,15 @@ const EMPTY: SearchResult = { query: '', pattern: false, total: 0, actionTotal: 
  */
 const LISTBOX_SX = {
   maxHeight: '60vh',
-  '& .wb-option': { display: 'flex', gap: 1.25, alignItems: 'center', py: 0.5 },
+  '& .wb-option': {
+    display: 'flex',
+    gap: 1.25,
+    alignItems: 'center',
+    py: 0.5,
+    // rows below the list's fold skip layout and paint until scrolled to
+    contentVisibility: 'auto',
+    containIntrinsicSize: 'auto 44px',
+  },
   '& .wb-option-gap': { width: 20, flexShrink: 0 },
   '& .wb-option-text': { minWidth: 0 },
   '& .wb-option-main': { typography: 'body2' },
@@ -100,6 +119,10 @@ export const SearchBox = memo(function SearchBox({ disabled, choose, onChosen }:
     [search, input],
   );
   const options = useMemo(() => searchOptions(result, view), [result, view]);
+  // A key paints the rows in sight first; the rest of the list (below its fold) follows in a
+  // render of its own, which a next key interrupts.
+  const settled = useDeferredValue(options);
+  const shown = settled === options ? options : options.slice(0, rowsInSight());
 
   // after the block list has rendered the change: show the block that got the choice
   useEffect(() => {
@@ -118,7 +141,7 @@ export const SearchBox = memo(function SearchBox({ disabled, choose, onChosen }:
   return (
     <Autocomplete<SearchOption>
       ref={rootRef}
-      options={options}
+      options={shown}
       value={null}
       inputValue={input}
       open={open && input.trim() !== ''}
@@ -173,26 +196,31 @@ export const SearchBox = memo(function SearchBox({ disabled, choose, onChosen }:
           </li>
         );
       }}
-      renderInput={(params) => (
-        <TextField
-          {...params}
-          label="Search services and actions"
-          placeholder="s3, simple storage, GetObject, s3:Get*"
-          helperText={helper}
-          slotProps={{
-            ...params.slotProps,
-            input: {
-              ...params.slotProps.input,
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon />
-                </InputAdornment>
-              ),
-            },
-            htmlInput: { ...params.slotProps.htmlInput, spellCheck: false },
-            formHelperText: { role: 'status' },
-          }}
-        />
+      renderInput={({ id, disabled: off, fullWidth, size, slotProps }) => (
+        // TextField's parts, without TextField: it would bring Select, Menu and Modal to the first screen
+        <FormControl variant="outlined" fullWidth={fullWidth} disabled={off} size={size}>
+          <InputLabel {...slotProps.inputLabel} htmlFor={id} id={`${id}-label`}>
+            {LABEL}
+          </InputLabel>
+          <OutlinedInput
+            {...slotProps.input}
+            label={LABEL}
+            placeholder="s3, simple storage, GetObject, s3:Get*"
+            startAdornment={
+              <InputAdornment position="start">
+                <SearchIcon />
+              </InputAdornment>
+            }
+            inputProps={{
+              ...slotProps.htmlInput,
+              spellCheck: false,
+              'aria-describedby': `${id}-helper-text`,
+            }}
+          />
+          <FormHelperText id={`${id}-helper-text`} role="status">
+            {helper}
+          </FormHelperText>
+        </FormControl>
       )}
       slotProps={{ listbox: { sx: LISTBOX_SX } }}
     />
