@@ -33,8 +33,12 @@ self.addEventListener('message', (event: MessageEvent<AnalysisRequest>) => {
       const catalogLoader = await catalog();
       const parsed = parse(request.text);
       await catalogLoader.loadServices(servicesOf(parsed.model)).catch(() => undefined);
-      // A newer text arrived while the details loaded: answer that one only.
-      if (request.id !== latest) return;
+      // A newer text arrived while the details loaded: answer that one (this one says so, so that
+      // the page, which sends one text at a time, sends the next).
+      if (request.id !== latest) {
+        reply({ id: request.id, ok: false, error: 'superseded by a newer text' });
+        return;
+      }
       const start = performance.now();
       const result = analyze(request.text, catalogLoader.view, { kind: request.kind, parsed });
       reply({

@@ -40,7 +40,10 @@ export function useBackgroundAnalysis(
     null,
   );
   const [broken, setBroken] = useState(!canUseWorker());
+  /** the request sent and not answered yet: one at a time, so a burst of keys costs one analysis */
   const pending = useRef<AnalysisRequest | null>(null);
+  /** the newest text while another is analysed (older ones waiting are dropped) */
+  const queued = useRef<AnalysisRequest | null>(null);
 
   useEffect(() => {
     if (broken) return undefined;
@@ -48,22 +51,36 @@ export function useBackgroundAnalysis(
     worker.current = w;
     w.addEventListener('message', (event: MessageEvent<AnalysisResponse>) => {
       const message = event.data;
-      if (message.id !== nextId.current) return; // an older text
-      if (!message.ok) return; // keep what is shown; the next edit asks again
       const request = pending.current;
-      if (!request) return;
+      if (!request || message.id !== request.id) return;
+      pending.current = null;
+      const next = queued.current;
+      queued.current = null;
+      if (next) {
+        // a newer text waits: analyse it, not show this older answer
+        pending.current = next;
+        w.postMessage(next);
+        return;
+      }
+      if (!message.ok) return; // keep what is shown; the next edit asks again
       setAnswer({ id: message.id, text: request.text, kind: request.kind, result: { findings: message.findings, sizeChars: message.sizeChars } });
     });
     w.addEventListener('error', () => setBroken(true));
     return () => {
       w.terminate();
       worker.current = null;
+      pending.current = null;
+      queued.current = null;
     };
   }, [broken]);
 
   useEffect(() => {
     if (broken || !worker.current) return;
     const request: AnalysisRequest = { id: ++nextId.current, text, kind };
+    if (pending.current) {
+      queued.current = request;
+      return;
+    }
     pending.current = request;
     worker.current.postMessage(request);
   }, [text, kind, broken]);
