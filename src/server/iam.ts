@@ -57,8 +57,6 @@ import {
   SimulateCustomPolicyCommand,
 } from '@aws-sdk/client-iam';
 import type {
-  CreatePolicyCommandOutput,
-  CreateRoleCommandOutput,
   Policy,
   PolicyVersion,
   Role,
@@ -621,33 +619,56 @@ export class IamGateway {
     },
     signal?: AbortSignal,
   ): Promise<PolicyInfo> {
-    let out: CreatePolicyCommandOutput;
-    try {
-      out = await this.call('iam:CreatePolicy', signal, (abortSignal) =>
+    return this.create(
+      'iam:CreatePolicy',
+      signal,
+      (abortSignal) =>
         this.iam.send(
           new CreatePolicyCommand({
             PolicyName: input.name,
             PolicyDocument: input.document,
             Path: input.path,
             Description: input.description,
-            Tags: input.tags?.length ? input.tags.map((t) => ({ Key: t.key, Value: t.value })) : undefined,
+            Tags: sdkTags(input.tags),
           }),
           { abortSignal },
         ),
-      );
+      (out) => (out.Policy ? policyInfo(out.Policy) : undefined),
+      () => this.sameCreatedPolicy(input, signal),
+      'CreatePolicy without a policy',
+    );
+  }
+
+  /**
+   * A create call that a retry may find already done: when IAM says the entity exists, `same`
+   * says whether it is the one this call would have made (its answer was lost), and then it is
+   * the result; anything else is a real clash.
+   */
+  private async create<Out, T>(
+    action: string,
+    signal: AbortSignal | undefined,
+    run: (abortSignal: AbortSignal) => Promise<Out>,
+    take: (out: Out) => T | undefined,
+    same: () => Promise<T | undefined>,
+    missing: string,
+  ): Promise<T> {
+    let out: Out;
+    try {
+      out = await this.call(action, signal, run);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'EntityAlreadyExists') {
-        const same = await this.sameCreatedPolicy(input, signal);
-        if (same) return same;
+        const existing = await same();
+        if (existing) return existing;
       }
       throw error;
     }
-    if (!out.Policy)
+    const result = take(out);
+    if (result === undefined)
       throw new ApiError(502, {
         code: 'IamError',
-        message: `${capitalized(whereIn(this.context('iam:CreatePolicy')))} answered CreatePolicy without a policy.`,
+        message: `${capitalized(whereIn(this.context(action)))} answered ${missing}.`,
       });
-    return policyInfo(out.Policy);
+    return result;
   }
 
   /**
@@ -872,9 +893,10 @@ export class IamGateway {
     },
     signal?: AbortSignal,
   ): Promise<RoleInfo> {
-    let out: CreateRoleCommandOutput;
-    try {
-      out = await this.call('iam:CreateRole', signal, (abortSignal) =>
+    return this.create(
+      'iam:CreateRole',
+      signal,
+      (abortSignal) =>
         this.iam.send(
           new CreateRoleCommand({
             RoleName: input.name,
@@ -882,24 +904,14 @@ export class IamGateway {
             Path: input.path,
             Description: input.description,
             MaxSessionDuration: input.maxSessionDuration,
-            Tags: input.tags?.length ? input.tags.map((t) => ({ Key: t.key, Value: t.value })) : undefined,
+            Tags: sdkTags(input.tags),
           }),
           { abortSignal },
         ),
-      );
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'EntityAlreadyExists') {
-        const same = await this.sameCreatedRole(input, signal);
-        if (same) return same;
-      }
-      throw error;
-    }
-    if (!out.Role)
-      throw new ApiError(502, {
-        code: 'IamError',
-        message: `${capitalized(whereIn(this.context('iam:CreateRole')))} answered CreateRole without a role.`,
-      });
-    return roleInfo(out.Role);
+      (out) => (out.Role ? roleInfo(out.Role) : undefined),
+      () => this.sameCreatedRole(input, signal),
+      'CreateRole without a role',
+    );
   }
 
   /** The role a retried CreateRole made already: same name (exactly), path, description, session duration and trust policy. */
@@ -1294,4 +1306,9 @@ function limitHint(message: string): string {
     return 'Detach a managed policy from it first, or request a higher "Managed policies per role/user/group" quota in Service Quotas.';
   }
   return 'A quota was reached: remove something or request a quota increase in Service Quotas.';
+}
+
+/** Tags as the SDK takes them (none: undefined, so the request names no Tags). */
+function sdkTags(tags: readonly { key: string; value: string }[] | undefined): { Key: string; Value: string }[] | undefined {
+  return tags?.length ? tags.map((t) => ({ Key: t.key, Value: t.value })) : undefined;
 }
