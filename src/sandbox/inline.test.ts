@@ -9,7 +9,6 @@ import {
   GetRoleCommand,
   GetRolePolicyCommand,
   GetUserPolicyCommand,
-  IAMClient,
   LimitExceededException,
   ListRolePoliciesCommand,
   MalformedPolicyDocumentException,
@@ -20,27 +19,10 @@ import {
   UpdateAssumeRolePolicyCommand,
   CreateRoleCommand,
 } from '@aws-sdk/client-iam';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox } from './sandbox';
-import type { Sandbox } from './sandbox';
+import { describe, expect, it } from 'vitest';
+import { sandboxForTests } from './testing';
 
-let sandbox: Sandbox;
-let iam: IAMClient;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  iam = new IAMClient({
-    endpoint: sandbox.url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'dummy' },
-    maxAttempts: 1,
-  });
-});
-
-afterAll(async () => {
-  iam.destroy();
-  await sandbox.close();
-});
+const env = sandboxForTests();
 
 /** An identity policy of exactly `size` characters as IAM counts them. */
 function sized(size: number): string {
@@ -59,25 +41,25 @@ const TRUST = (service: string): string =>
 
 describe('inline policies', () => {
   it('puts, replaces, gets, lists and deletes a role policy', async () => {
-    await iam.send(
+    await env.iam.send(
       new PutRolePolicyCommand({ RoleName: 'ec2-ssm-instance', PolicyName: 'b', PolicyDocument: sized(300) }),
     );
-    await iam.send(
+    await env.iam.send(
       new PutRolePolicyCommand({ RoleName: 'ec2-ssm-instance', PolicyName: 'a', PolicyDocument: sized(200) }),
     );
-    await iam.send(
+    await env.iam.send(
       new PutRolePolicyCommand({ RoleName: 'ec2-ssm-instance', PolicyName: 'a', PolicyDocument: sized(250) }),
     );
-    const listed = await iam.send(new ListRolePoliciesCommand({ RoleName: 'ec2-ssm-instance' }));
+    const listed = await env.iam.send(new ListRolePoliciesCommand({ RoleName: 'ec2-ssm-instance' }));
     expect(listed.PolicyNames).toEqual(['a', 'b']);
-    const got = await iam.send(new GetRolePolicyCommand({ RoleName: 'EC2-SSM-instance', PolicyName: 'a' }));
+    const got = await env.iam.send(new GetRolePolicyCommand({ RoleName: 'EC2-SSM-instance', PolicyName: 'a' }));
     expect(got.RoleName).toBe('ec2-ssm-instance');
     expect(decodeURIComponent(got.PolicyDocument ?? '')).toBe(sized(250));
-    await expect(iam.send(new DeleteRoleCommand({ RoleName: 'ec2-ssm-instance' }))).rejects.toBeInstanceOf(
+    await expect(env.iam.send(new DeleteRoleCommand({ RoleName: 'ec2-ssm-instance' }))).rejects.toBeInstanceOf(
       DeleteConflictException,
     );
-    await iam.send(new DeleteRolePolicyCommand({ RoleName: 'ec2-ssm-instance', PolicyName: 'a' }));
-    const error = await iam
+    await env.iam.send(new DeleteRolePolicyCommand({ RoleName: 'ec2-ssm-instance', PolicyName: 'a' }));
+    const error = await env.iam
       .send(new GetRolePolicyCommand({ RoleName: 'ec2-ssm-instance', PolicyName: 'a' }))
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NoSuchEntityException);
@@ -90,32 +72,32 @@ describe('inline policies', () => {
       expect(error).toBeInstanceOf(LimitExceededException);
       expect((error as Error).message).toBe(message);
     };
-    await iam.send(
+    await env.iam.send(
       new PutUserPolicyCommand({ UserName: 'bob', PolicyName: 'one', PolicyDocument: sized(1000) }),
     );
-    await iam.send(
+    await env.iam.send(
       new PutUserPolicyCommand({ UserName: 'bob', PolicyName: 'two', PolicyDocument: sized(1048) }),
     );
     await over(
       () =>
-        iam.send(
+        env.iam.send(
           new PutUserPolicyCommand({ UserName: 'bob', PolicyName: 'three', PolicyDocument: sized(200) }),
         ),
       'Maximum policy size of 2048 bytes exceeded for user bob',
     );
     // replacing a policy counts its new size instead of the old one
-    await iam.send(
+    await env.iam.send(
       new PutUserPolicyCommand({ UserName: 'bob', PolicyName: 'two', PolicyDocument: sized(1048) }),
     );
     expect(
-      (await iam.send(new GetUserPolicyCommand({ UserName: 'bob', PolicyName: 'one' }))).PolicyName,
+      (await env.iam.send(new GetUserPolicyCommand({ UserName: 'bob', PolicyName: 'one' }))).PolicyName,
     ).toBe('one');
-    await iam.send(
+    await env.iam.send(
       new PutGroupPolicyCommand({ GroupName: 'Admins', PolicyName: 'g', PolicyDocument: sized(5120) }),
     );
     await over(
       () =>
-        iam.send(
+        env.iam.send(
           new PutGroupPolicyCommand({
             GroupName: 'Developers',
             PolicyName: 'g',
@@ -126,7 +108,7 @@ describe('inline policies', () => {
     );
     await over(
       () =>
-        iam.send(
+        env.iam.send(
           new PutRolePolicyCommand({
             RoleName: 'data-pipeline-role',
             PolicyName: 'r',
@@ -137,13 +119,13 @@ describe('inline policies', () => {
     );
     // whitespace is not counted
     const roomy = sized(10240).replace('{"Version"', `{${' '.repeat(5000)}"Version"`);
-    await iam.send(
+    await env.iam.send(
       new PutRolePolicyCommand({ RoleName: 'data-pipeline-role', PolicyName: 'r', PolicyDocument: roomy }),
     );
   });
 
   it('judges inline documents with the identity policy rules', async () => {
-    const error = await iam
+    const error = await env.iam
       .send(
         new PutRolePolicyCommand({
           RoleName: 'ecsTaskExecutionRole',
@@ -158,12 +140,12 @@ describe('inline policies', () => {
     expect(error).toBeInstanceOf(MalformedPolicyDocumentException);
     expect((error as Error).message).toBe('Policy statement must contain resources.');
     await expect(
-      iam.send(
+      env.iam.send(
         new PutRolePolicyCommand({ RoleName: 'no-such-role', PolicyName: 'x', PolicyDocument: sized(200) }),
       ),
     ).rejects.toBeInstanceOf(NoSuchEntityException);
     await expect(
-      iam.send(
+      env.iam.send(
         new PutRolePolicyCommand({
           RoleName: 'ecsTaskExecutionRole',
           PolicyName: 'bad name',
@@ -171,29 +153,29 @@ describe('inline policies', () => {
         }),
       ),
     ).rejects.toMatchObject({ name: 'ValidationError' });
-    const listed = await iam.send(new ListRolePoliciesCommand({ RoleName: 'ecsTaskExecutionRole' }));
+    const listed = await env.iam.send(new ListRolePoliciesCommand({ RoleName: 'ecsTaskExecutionRole' }));
     expect(listed.PolicyNames ?? []).toEqual([]);
   });
 });
 
 describe('UpdateAssumeRolePolicy', () => {
   it('replaces a trust policy after checking it as CreateRole does', async () => {
-    await iam.send(
+    await env.iam.send(
       new CreateRoleCommand({ RoleName: 'trusting', AssumeRolePolicyDocument: TRUST('ec2.amazonaws.com') }),
     );
-    await iam.send(
+    await env.iam.send(
       new UpdateAssumeRolePolicyCommand({
         RoleName: 'trusting',
         PolicyDocument: TRUST('lambda.amazonaws.com'),
       }),
     );
-    const role = await iam.send(new GetRoleCommand({ RoleName: 'trusting' }));
+    const role = await env.iam.send(new GetRoleCommand({ RoleName: 'trusting' }));
     expect(decodeURIComponent(role.Role?.AssumeRolePolicyDocument ?? '')).toBe(TRUST('lambda.amazonaws.com'));
     const bad = JSON.stringify({
       Version: '2012-10-17',
       Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 's3:GetObject' }],
     });
-    const error = await iam
+    const error = await env.iam
       .send(new UpdateAssumeRolePolicyCommand({ RoleName: 'trusting', PolicyDocument: bad }))
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MalformedPolicyDocumentException);
@@ -209,14 +191,14 @@ describe('UpdateAssumeRolePolicy', () => {
       ],
     });
     await expect(
-      iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: 'trusting', PolicyDocument: big })),
+      env.iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: 'trusting', PolicyDocument: big })),
     ).rejects.toThrow('Cannot exceed quota for ACLSizePerRole: 2048');
-    const after = await iam.send(new GetRoleCommand({ RoleName: 'trusting' }));
+    const after = await env.iam.send(new GetRoleCommand({ RoleName: 'trusting' }));
     expect(decodeURIComponent(after.Role?.AssumeRolePolicyDocument ?? '')).toBe(
       TRUST('lambda.amazonaws.com'),
     );
     await expect(
-      iam.send(
+      env.iam.send(
         new UpdateAssumeRolePolicyCommand({ RoleName: 'nobody', PolicyDocument: TRUST('ec2.amazonaws.com') }),
       ),
     ).rejects.toBeInstanceOf(NoSuchEntityException);

@@ -7,32 +7,15 @@ import {
   AttachUserPolicyCommand,
   CreatePolicyCommand,
   CreateRoleCommand,
-  IAMClient,
   ListEntitiesForPolicyCommand,
   ListPolicyTagsCommand,
   NoSuchEntityException,
   TagPolicyCommand,
 } from '@aws-sdk/client-iam';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from './sandbox';
+import { describe, expect, it } from 'vitest';
+import { sandboxForTests } from './testing';
 
-let sandbox: Sandbox;
-let iam: IAMClient;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  iam = new IAMClient({
-    endpoint: sandbox.url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'dummy' },
-    maxAttempts: 1,
-  });
-});
-
-afterAll(async () => {
-  iam.destroy();
-  await sandbox.close();
-});
+const env = sandboxForTests();
 
 const DOCUMENT = JSON.stringify({
   Version: '2012-10-17',
@@ -45,7 +28,7 @@ const TRUST = JSON.stringify({
 
 describe('sandbox: policy tags and entities', () => {
   it('lists the tags a policy was created with, in order, and none for an untagged policy', async () => {
-    const tagged = await iam.send(
+    const tagged = await env.iam.send(
       new CreatePolicyCommand({
         PolicyName: 'TaggedPart',
         PolicyDocument: DOCUMENT,
@@ -55,18 +38,18 @@ describe('sandbox: policy tags and entities', () => {
         ],
       }),
     );
-    const out = await iam.send(new ListPolicyTagsCommand({ PolicyArn: tagged.Policy?.Arn }));
+    const out = await env.iam.send(new ListPolicyTagsCommand({ PolicyArn: tagged.Policy?.Arn }));
     expect(out.Tags).toEqual([
       { Key: 'iam-workbench:set', Value: 'Tagged' },
       { Key: 'iam-workbench:part', Value: '1/2' },
     ]);
     expect(out.IsTruncated).toBe(false);
-    const plain = await iam.send(new CreatePolicyCommand({ PolicyName: 'UntaggedPart', PolicyDocument: DOCUMENT }));
-    expect((await iam.send(new ListPolicyTagsCommand({ PolicyArn: plain.Policy?.Arn }))).Tags ?? []).toEqual([]);
+    const plain = await env.iam.send(new CreatePolicyCommand({ PolicyName: 'UntaggedPart', PolicyDocument: DOCUMENT }));
+    expect((await env.iam.send(new ListPolicyTagsCommand({ PolicyArn: plain.Policy?.Arn }))).Tags ?? []).toEqual([]);
   });
 
   it('TagPolicy adds tags and replaces the value of a key the policy has (case-insensitively)', async () => {
-    const created = await iam.send(
+    const created = await env.iam.send(
       new CreatePolicyCommand({
         PolicyName: 'RetaggedPart',
         PolicyDocument: DOCUMENT,
@@ -74,7 +57,7 @@ describe('sandbox: policy tags and entities', () => {
       }),
     );
     const arn = created.Policy?.Arn;
-    await iam.send(
+    await env.iam.send(
       new TagPolicyCommand({
         PolicyArn: arn,
         Tags: [
@@ -83,7 +66,7 @@ describe('sandbox: policy tags and entities', () => {
         ],
       }),
     );
-    expect((await iam.send(new ListPolicyTagsCommand({ PolicyArn: arn }))).Tags).toEqual([
+    expect((await env.iam.send(new ListPolicyTagsCommand({ PolicyArn: arn }))).Tags).toEqual([
       { Key: 'iam-workbench:source', Value: 'ReadOnlyAccess@v189' },
       { Key: 'iam-workbench:part', Value: '1/1' },
     ]);
@@ -91,21 +74,21 @@ describe('sandbox: policy tags and entities', () => {
 
   it('answers NoSuchEntity for a policy that does not exist', async () => {
     await expect(
-      iam.send(new ListPolicyTagsCommand({ PolicyArn: 'arn:aws:iam::123456789012:policy/NoSuchPolicy' })),
+      env.iam.send(new ListPolicyTagsCommand({ PolicyArn: 'arn:aws:iam::123456789012:policy/NoSuchPolicy' })),
     ).rejects.toBeInstanceOf(NoSuchEntityException);
   });
 
   it('lists the users, groups and roles a policy is attached to, filtered by kind', async () => {
-    const created = await iam.send(new CreatePolicyCommand({ PolicyName: 'SharedPart', PolicyDocument: DOCUMENT }));
+    const created = await env.iam.send(new CreatePolicyCommand({ PolicyName: 'SharedPart', PolicyDocument: DOCUMENT }));
     const arn = created.Policy?.Arn ?? '';
-    await iam.send(new CreateRoleCommand({ RoleName: 'entities-role', AssumeRolePolicyDocument: TRUST }));
-    await iam.send(new AttachRolePolicyCommand({ RoleName: 'entities-role', PolicyArn: arn }));
-    await iam.send(new AttachUserPolicyCommand({ UserName: 'alice', PolicyArn: arn }));
-    const all = await iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: arn }));
+    await env.iam.send(new CreateRoleCommand({ RoleName: 'entities-role', AssumeRolePolicyDocument: TRUST }));
+    await env.iam.send(new AttachRolePolicyCommand({ RoleName: 'entities-role', PolicyArn: arn }));
+    await env.iam.send(new AttachUserPolicyCommand({ UserName: 'alice', PolicyArn: arn }));
+    const all = await env.iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: arn }));
     expect(all.PolicyRoles?.map((r) => r.RoleName)).toEqual(['entities-role']);
     expect(all.PolicyUsers?.map((u) => u.UserName)).toEqual(['alice']);
     expect(all.PolicyGroups ?? []).toEqual([]);
-    const roles = await iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: arn, EntityFilter: 'Role' }));
+    const roles = await env.iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: arn, EntityFilter: 'Role' }));
     expect(roles.PolicyRoles?.map((r) => r.RoleName)).toEqual(['entities-role']);
     expect(roles.PolicyUsers ?? []).toEqual([]);
   });

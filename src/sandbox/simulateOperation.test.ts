@@ -3,34 +3,16 @@
  * sandbox's answer, so the wire shape is IAM's.
  */
 import {
-  IAMClient,
   InvalidInputException,
   MalformedPolicyDocumentException,
   SimulateCustomPolicyCommand,
   paginateSimulateCustomPolicy,
 } from '@aws-sdk/client-iam';
 import type { EvaluationResult } from '@aws-sdk/client-iam';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox } from './sandbox';
-import type { Sandbox } from './sandbox';
+import { describe, expect, it } from 'vitest';
+import { sandboxForTests } from './testing';
 
-let sandbox: Sandbox;
-let iam: IAMClient;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ seed: false });
-  iam = new IAMClient({
-    endpoint: sandbox.url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'dummy' },
-    maxAttempts: 1,
-  });
-});
-
-afterAll(async () => {
-  iam.destroy();
-  await sandbox.close();
-});
+const env = sandboxForTests({ seed: false });
 
 const DEV = 'arn:aws:ecs:us-east-1:111122223333:task-definition/dev-app:1';
 const PROD = 'arn:aws:ecs:us-east-1:111122223333:task-definition/prod-app:1';
@@ -54,7 +36,7 @@ const decisions = (results: readonly EvaluationResult[] | undefined) =>
 
 describe('SimulateCustomPolicy', () => {
   it('answers one EvaluationResult per action and resource that the SDK parses', async () => {
-    const out = await iam.send(
+    const out = await env.iam.send(
       new SimulateCustomPolicyCommand({
         PolicyInputList: [POLICY],
         ActionNames: ['ecs:RunTask', 'ecs:StopTask'],
@@ -76,7 +58,7 @@ describe('SimulateCustomPolicy', () => {
   });
 
   it('types context entries, and takes a boundary, SCP levels and a resource policy', async () => {
-    const out = await iam.send(
+    const out = await env.iam.send(
       new SimulateCustomPolicyCommand({
         PolicyInputList: [POLICY],
         PermissionsBoundaryPolicyInputList: [
@@ -99,7 +81,7 @@ describe('SimulateCustomPolicy', () => {
     expect(out.EvaluationResults?.[1]?.PermissionsBoundaryDecisionDetail).toEqual({ AllowedByPermissionsBoundary: false });
     expect(out.EvaluationResults?.[0]?.OrganizationsDecisionDetail).toEqual({ AllowedByOrganizations: true });
 
-    const shared = await iam.send(
+    const shared = await env.iam.send(
       new SimulateCustomPolicyCommand({
         PolicyInputList: [],
         ResourcePolicy: JSON.stringify({
@@ -116,7 +98,7 @@ describe('SimulateCustomPolicy', () => {
 
   it('pages with MaxItems and Marker', async () => {
     const pages = paginateSimulateCustomPolicy(
-      { client: iam, pageSize: 3 },
+      { client: env.iam, pageSize: 3 },
       { PolicyInputList: [POLICY], ActionNames: ['ecs:RunTask', 'ecs:StopTask', 'ecs:ListTasks'], ResourceArns: [DEV, PROD] },
     );
     const sizes: number[] = [];
@@ -131,14 +113,14 @@ describe('SimulateCustomPolicy', () => {
 
   it('refuses what IAM refuses: wildcard actions, a role session as caller, bad context values, broken policies', async () => {
     const base = { PolicyInputList: [POLICY], ActionNames: ['ecs:RunTask'] };
-    await expect(iam.send(new SimulateCustomPolicyCommand({ ...base, ActionNames: ['ecs:Run*'] }))).rejects.toBeInstanceOf(
+    await expect(env.iam.send(new SimulateCustomPolicyCommand({ ...base, ActionNames: ['ecs:Run*'] }))).rejects.toBeInstanceOf(
       InvalidInputException,
     );
     await expect(
-      iam.send(new SimulateCustomPolicyCommand({ ...base, CallerArn: 'arn:aws:sts::111122223333:assumed-role/Dev/ana' })),
+      env.iam.send(new SimulateCustomPolicyCommand({ ...base, CallerArn: 'arn:aws:sts::111122223333:assumed-role/Dev/ana' })),
     ).rejects.toBeInstanceOf(InvalidInputException);
     await expect(
-      iam.send(
+      env.iam.send(
         new SimulateCustomPolicyCommand({
           ...base,
           ContextEntries: [{ ContextKeyName: 'aws:SourceIp', ContextKeyType: 'ip', ContextKeyValues: ['not-an-ip'] }],
@@ -146,10 +128,10 @@ describe('SimulateCustomPolicy', () => {
       ),
     ).rejects.toBeInstanceOf(InvalidInputException);
     await expect(
-      iam.send(new SimulateCustomPolicyCommand({ ...base, PolicyInputList: ['{"Statement": ['] })),
+      env.iam.send(new SimulateCustomPolicyCommand({ ...base, PolicyInputList: ['{"Statement": ['] })),
     ).rejects.toBeInstanceOf(MalformedPolicyDocumentException);
     await expect(
-      iam.send(new SimulateCustomPolicyCommand({ ...base, ResourcePolicy: POLICY })),
+      env.iam.send(new SimulateCustomPolicyCommand({ ...base, ResourcePolicy: POLICY })),
     ).rejects.toBeInstanceOf(InvalidInputException);
   });
 });
