@@ -329,7 +329,7 @@ export function reconcileStatements(
  * More blocks than this arriving at once (a paste, an import) start collapsed but the first: their
  * headers and summaries show at once, a body renders when opened, and a long policy stays light.
  */
-export const CROWD = 8;
+export const CROWD = 16;
 
 /** `meta` with the blocks `added` collapsed but the first, when they are more than CROWD. */
 function collapseCrowd(
