@@ -137,4 +137,21 @@ describe('BackStack', () => {
     t.stack.popped();
     expect(t.closes).toBe(0);
   });
+
+  it('a dialog opened before the own go of a closed one has landed gets its entry after it (Back never leaves the app)', () => {
+    const t = setup();
+    t.open();
+    t.closeByButton(); // go(-1) asked; its popstate has not arrived yet
+    expect(t.stack.entries).toBe(0);
+    t.open(); // a menu opens at once: no entry pushed while the go is in flight
+    expect(t.history.entries).toHaveLength(2);
+    expect(t.history.index).toBe(0);
+    t.deliverOwnPop(); // the go landed: now the menu gets its entry
+    expect(t.stack.entries).toBe(1);
+    expect(t.history.index).toBe(1);
+    t.back(); // Back closes the menu and stays in the app
+    expect(t.openCount).toBe(0);
+    expect(t.closes).toBe(1);
+    expect(t.history.index).toBe(0);
+  });
 });

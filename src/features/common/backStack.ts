@@ -22,6 +22,8 @@ export class BackStack {
   private ownPops = 0;
   /** the dialog count Back asked to close down to, while it is closing */
   private closingTo: number | undefined;
+  /** the dialog count last reported, counted again once our own history.go has landed */
+  private latest = 0;
 
   constructor(
     private readonly history: HistoryLike,
@@ -36,6 +38,10 @@ export class BackStack {
 
   /** The number of open dialogs changed (or is being checked): push or drop entries to match. */
   dialogsChanged(open: number): void {
+    this.latest = open;
+    // history.go is asynchronous: an entry pushed before it lands would be counted wrong (and a
+    // later go could leave the app). Count again when its popstate arrives.
+    if (this.ownPops > 0) return;
     if (this.closingTo !== undefined) {
       if (open > this.closingTo) return; // still closing (its exit transition)
       this.closingTo = undefined;
@@ -56,6 +62,7 @@ export class BackStack {
   popped(): void {
     if (this.ownPops > 0) {
       this.ownPops -= 1;
+      if (this.ownPops === 0) this.dialogsChanged(this.latest);
       return;
     }
     if (this.pushed === 0) return;
