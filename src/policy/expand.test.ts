@@ -115,7 +115,14 @@ describe('expandActions', () => {
     expect(expandActions(list, makeFakeCatalog()).map((a) => a.name)).not.toContain('GetExtraThing');
     const bigger = makeFakeCatalog();
     const extra = { ...(bigger.allActions[0] as (typeof bigger.allActions)[number]), service: 's3', name: 'GetExtraThing' };
-    const grown = { ...bigger, allActions: [...bigger.allActions, extra] };
+    const s3 = bigger.service('s3');
+    if (!s3) throw new Error('the fake catalog has s3');
+    const grownS3 = { ...s3, actions: [...s3.actions, extra] };
+    const grown = {
+      ...bigger,
+      allActions: [...bigger.allActions, extra],
+      service: (prefix: string) => (prefix.toLowerCase() === 's3' ? grownS3 : bigger.service(prefix)),
+    };
     expect(expandActions(list, grown).map((a) => a.name)).toContain('GetExtraThing');
   });
 });

@@ -59,13 +59,15 @@ interface ServiceIndex {
   readonly names: readonly string[];
 }
 
+interface ServiceLookup extends ServiceIndex {
+  /** by lower-cased name (the first of equal names) */
+  readonly byName: ReadonlyMap<string, ActionSummary>;
+}
+
+/** every action of every service: only patterns whose service part has a wildcard need it */
 interface CatalogIndex {
   /** lower-cased "service:action", parallel to catalog.allActions */
   readonly keys: readonly string[];
-  readonly byKey: ReadonlyMap<string, ActionSummary>;
-  readonly byService: ReadonlyMap<string, ServiceIndex>;
-  /** recent expandActions answers, by their pattern list (least recently used first) */
-  readonly expansions: Map<string, readonly ActionSummary[]>;
 }
 
 /**
@@ -77,42 +79,47 @@ const EXPANSIONS_KEPT = 16;
 
 // Keyed by the allActions array: a catalog view that loads more data gets a new array.
 const indexes = new WeakMap<readonly ActionSummary[], CatalogIndex>();
+// Keyed by a service's actions array.
+const services = new WeakMap<readonly ActionSummary[], ServiceLookup>();
+/** recent expandActions answers per catalog, by their pattern list (least recently used first) */
+const expansionsByCatalog = new WeakMap<CatalogView, Map<string, readonly ActionSummary[]>>();
 
 function indexOf(catalog: CatalogView): CatalogIndex {
   const cached = indexes.get(catalog.allActions);
   if (cached) return cached;
-  const keys = catalog.allActions.map(actionKey);
-  const byKey = new Map<string, ActionSummary>();
-  const byService = new Map<string, { actions: ActionSummary[]; names: string[] }>();
-  catalog.allActions.forEach((action, i) => {
-    const key = keys[i] as string;
-    if (!byKey.has(key)) byKey.set(key, action);
-    const prefix = action.service.toLowerCase();
-    let service = byService.get(prefix);
-    if (!service) {
-      service = { actions: [], names: [] };
-      byService.set(prefix, service);
-    }
-    service.actions.push(action);
-    service.names.push(action.name.toLowerCase());
-  });
-  const index: CatalogIndex = { keys, byKey, byService, expansions: new Map() };
+  const index: CatalogIndex = { keys: catalog.allActions.map(actionKey) };
   indexes.set(catalog.allActions, index);
   return index;
 }
 
+/** One service's actions with their lower-cased names: a pattern of one service reads only these. */
+function serviceOf(catalog: CatalogView, prefix: string): ServiceLookup | undefined {
+  const actions = catalog.service(prefix)?.actions;
+  if (!actions) return undefined;
+  let lookup = services.get(actions);
+  if (!lookup) {
+    const names = actions.map((action) => action.name.toLowerCase());
+    const byName = new Map<string, ActionSummary>();
+    names.forEach((name, i) => {
+      if (!byName.has(name)) byName.set(name, actions[i] as ActionSummary);
+    });
+    lookup = { actions, names, byName };
+    services.set(actions, lookup);
+  }
+  return lookup;
+}
+
 /** The catalog actions a pattern matches, in catalog order. */
 export function expandActionPattern(pattern: string, catalog: CatalogView): ActionSummary[] {
-  const index = indexOf(catalog);
   const lower = pattern.toLowerCase();
-  if (!hasWildcard(lower)) {
-    const action = index.byKey.get(lower);
-    return action ? [action] : [];
-  }
   const colon = lower.indexOf(':');
   const servicePart = colon >= 0 ? lower.slice(0, colon) : '';
+  if (!hasWildcard(lower)) {
+    const action = colon >= 0 ? serviceOf(catalog, servicePart)?.byName.get(lower.slice(colon + 1)) : undefined;
+    return action ? [action] : [];
+  }
   if (colon >= 0 && !hasWildcard(servicePart)) {
-    const service = index.byService.get(servicePart);
+    const service = serviceOf(catalog, servicePart);
     if (!service) return [];
     const actionPart = lower.slice(colon + 1);
     if (actionPart === '*') return [...service.actions];
@@ -124,7 +131,7 @@ export function expandActionPattern(pattern: string, catalog: CatalogView): Acti
   }
   if (lower === '*') return [...catalog.allActions];
   const result: ActionSummary[] = [];
-  index.keys.forEach((key, i) => {
+  indexOf(catalog).keys.forEach((key, i) => {
     if (globMatch(lower, key)) result.push(catalog.allActions[i] as ActionSummary);
   });
   return result;
@@ -132,8 +139,13 @@ export function expandActionPattern(pattern: string, catalog: CatalogView): Acti
 
 /** The catalog actions any of the patterns matches, each once, in order of first match. */
 export function expandActions(patterns: readonly string[], catalog: CatalogView): ActionSummary[] {
+  if (patterns.length === 0) return [];
   if (patterns.length === 1) return expandActionPattern(patterns[0] as string, catalog);
-  const { expansions } = indexOf(catalog);
+  let expansions = expansionsByCatalog.get(catalog);
+  if (!expansions) {
+    expansions = new Map();
+    expansionsByCatalog.set(catalog, expansions);
+  }
   const key = JSON.stringify(patterns);
   const known = expansions.get(key);
   if (known) {
