@@ -353,6 +353,8 @@ test('a policy file dropped on the editor opens in the import dialog', async ({ 
     data.items.add(new File([content], 'p.json', { type: 'application/json' }));
     return data;
   }, text);
+  // the drop zone comes with the toolbar, after the first screen (as a user, drag once it is there)
+  await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeVisible();
   const editor = page.getByRole('main', { name: 'Visual editor' });
   await editor.dispatchEvent('dragenter', { dataTransfer: transfer });
   await expect(page.getByText('Drop a policy JSON file')).toBeVisible();

@@ -15,6 +15,13 @@ function render(): void {
 }
 
 captureToken();
+// The import's drop zone mounts with the toolbar, after the first screen. Until then a file
+// dropped on the page must not replace it (the browser would open the file and leave the app).
+for (const type of ['dragover', 'drop'] as const) {
+  window.addEventListener(type, (event) => {
+    if (Array.from(event.dataTransfer?.types ?? []).includes('Files')) event.preventDefault();
+  });
+}
 // A share link's draft (#…draft=…, the test readDraftFromHash makes) is read before the first
 // render; its decoder (and its inflate) loads only then, so other loads do without it.
 if (/(?:^#?|&)draft=/.test(window.location.hash)) {
