@@ -47,6 +47,31 @@ export function useBackgroundAnalysis(
 
   useEffect(() => {
     if (broken) return undefined;
+    // Started once the first screen has painted (or after a second, in a hidden tab): the worker
+    // fetches and reads the catalog, which would compete with the first screen on two cores.
+    let w: Worker | undefined;
+    let timer: number | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(start, 0);
+    });
+    const fallback = window.setTimeout(start, 1000);
+    function start(): void {
+      if (w) return;
+      w = startWorker();
+    }
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+      window.clearTimeout(fallback);
+      w?.terminate();
+      worker.current = null;
+      pending.current = null;
+      queued.current = null;
+    };
+  }, [broken]);
+
+  /** The worker, listening; the text that waited for it goes first. */
+  function startWorker(): Worker {
     const w = new AnalysisWorker();
     worker.current = w;
     w.addEventListener('message', (event: MessageEvent<AnalysisResponse>) => {
@@ -66,18 +91,19 @@ export function useBackgroundAnalysis(
       setAnswer({ id: message.id, text: request.text, kind: request.kind, result: { findings: message.findings, sizeChars: message.sizeChars } });
     });
     w.addEventListener('error', () => setBroken(true));
-    return () => {
-      w.terminate();
-      worker.current = null;
-      pending.current = null;
-      queued.current = null;
-    };
-  }, [broken]);
+    const first = queued.current;
+    queued.current = null;
+    if (first) {
+      pending.current = first;
+      w.postMessage(first);
+    }
+    return w;
+  }
 
   useEffect(() => {
-    if (broken || !worker.current) return;
+    if (broken) return;
     const request: AnalysisRequest = { id: ++nextId.current, text, kind };
-    if (pending.current) {
+    if (!worker.current || pending.current) {
       queued.current = request;
       return;
     }
