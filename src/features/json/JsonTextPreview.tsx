@@ -6,7 +6,13 @@ import { useEditorState } from '../../editor/useEditor';
 export function JsonTextPreview() {
   const { text } = useEditorState();
   return (
-    <Box sx={{ height: '100%', overflow: 'auto', position: 'relative' }}>
+    // focusable: a region that scrolls must scroll from the keyboard too (axe scrollable-region-focusable)
+    <Box
+      role="region"
+      aria-label="Policy JSON, read-only while the editor loads"
+      tabIndex={0}
+      sx={{ height: '100%', overflow: 'auto', position: 'relative' }}
+    >
       <Typography
         role="status"
         variant="caption"
