@@ -10,8 +10,18 @@ import type { SourceRange } from '../../policy/model';
 import { JsonEditorBoundary } from './JsonEditorBoundary';
 import type { JsonEditorApi } from './jsonEditorApi';
 import { JsonTextPreview } from './JsonTextPreview';
+import { PlainJsonEditor } from './PlainJsonEditor';
+import type { PolicyJsonEditorProps } from './PolicyJsonEditor';
 
-const PolicyJsonEditor = lazy(() => import('./PolicyJsonEditor'));
+// A chunk that does not load (the local server stopped, the network failed) is a plain text
+// view with the reason, not an error thrown to the boundary (React would log it as a crash).
+const PolicyJsonEditor = lazy(() =>
+  import('./PolicyJsonEditor').catch((error: unknown) => ({
+    default: function UnloadedJsonEditor(_props: PolicyJsonEditorProps) {
+      return <PlainJsonEditor reason={error instanceof Error ? error.message : String(error)} />;
+    },
+  })),
+);
 
 export interface JsonPanelHandle {
   /** selects a finding's range in the JSON, once the panel is visible and the editor ready */
