@@ -1,9 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-
-const debianChromium = '/usr/bin/chromium';
-const executablePath =
-  process.env.WORKBENCH_CHROMIUM ?? (existsSync(debianChromium) ? debianChromium : undefined);
+import { chromiumLaunchOptions } from './e2e/fixtures/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -19,17 +15,6 @@ export default defineConfig({
     browserName: 'chromium',
     trace: 'retain-on-failure',
     viewport: { width: 1440, height: 900 },
-    launchOptions: {
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 });

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/fixtures/chromium';
 import { startApp, type RunningApp } from '../e2e/fixtures/server';
 import { kb, ms, summarizeTimes } from './stats';
 
@@ -91,20 +92,7 @@ interface BenchWindow {
 }
 
 async function launch(): Promise<Browser> {
-  const executablePath =
-    process.env.WORKBENCH_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  return chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch(chromiumLaunchOptions);
 }
 
 interface Transfer {
