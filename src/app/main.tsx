@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import './print.css';
 import { Root } from './Root';
 import { captureToken } from '../api/token';
+import { carriesFiles } from '../features/import/carriesFiles';
 
 function render(): void {
   const container = document.getElementById('root');
@@ -19,7 +20,7 @@ captureToken();
 // dropped on the page must not replace it (the browser would open the file and leave the app).
 for (const type of ['dragover', 'drop'] as const) {
   window.addEventListener(type, (event) => {
-    if (Array.from(event.dataTransfer?.types ?? []).includes('Files')) event.preventDefault();
+    if (carriesFiles(event)) event.preventDefault();
   });
 }
 // A share link's draft (#…draft=…, the test readDraftFromHash makes) is read before the first

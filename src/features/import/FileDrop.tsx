@@ -2,16 +2,13 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { alpha } from '@mui/material/styles';
 import { useEffect, useRef, useState } from 'react';
+import { carriesFiles } from './carriesFiles';
 import { readFileText } from './readFileText';
 
 export interface FileDropProps {
   /** a file was dropped and read */
   readonly onFile: (text: string, name: string) => void;
   readonly onError: (message: string) => void;
-}
-
-function carriesFiles(event: DragEvent): boolean {
-  return Array.from(event.dataTransfer?.types ?? []).includes('Files');
 }
 
 /**

@@ -1,6 +1,5 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
-import { useEditorSelector } from '../../editor/useEditor';
-import type { EditorState } from '../../editor/policyReducer';
+import { selectTextValid, useEditorSelector } from '../../editor/useEditor';
 import { SearchBox } from './SearchBox';
 import { useSearchChoice, type ChoiceOutcome } from './useSearchChoice';
 
@@ -15,8 +14,6 @@ const DependencyOffer = lazy(async () => ({
  * block, otherwise in a new block; choosing a service starts a block for it. An action that needs
  * others (iam:PassRole, dependent actions) gets the offer to add them right below.
  */
-const selectTextValid = (state: EditorState) => state.textValid;
-
 export function ServiceActionSearch() {
   const textValid = useEditorSelector(selectTextValid);
   const choose = useSearchChoice();
