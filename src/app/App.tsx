@@ -1,6 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import { startTransition, useEffect, useState } from 'react';
+import { afterPaint } from '../editor/afterPaint';
 import { TopBar } from '../features/header/TopBar';
 import { ServiceActionSearch } from '../features/search/ServiceActionSearch';
 import { FindingsFilterProvider } from '../features/findings/FindingsFilterProvider';
@@ -17,18 +18,6 @@ type Parts = typeof DeferredParts;
 
 /** The stages in which the rest of the page mounts: the toolbar, then the blocks, then the side panel. */
 const STAGES = 3;
-
-/** Runs `next` in a task after the next frame (so that what just rendered is painted first). */
-function afterPaint(next: () => void): () => void {
-  let timer: number | undefined;
-  const frame = requestAnimationFrame(() => {
-    timer = window.setTimeout(next, 0);
-  });
-  return () => {
-    cancelAnimationFrame(frame);
-    if (timer !== undefined) window.clearTimeout(timer);
-  };
-}
 
 /**
  * The rest of the page (one chunk) and how much of it may mount. The first screen (the top bar

@@ -4,6 +4,7 @@ import type { CatalogView } from '../catalog/catalog';
 import type { Finding, ParseResult, PolicyKind } from '../policy/model';
 import { policySize } from '../policy/size';
 import type * as AnalyzeModule from '../policy/analyze';
+import { afterPaint } from './afterPaint';
 import type { AnalysisRequest, AnalysisResponse } from './analysisProtocol';
 
 /** the validator, loaded only where there is no worker (it stays out of the page's first chunks) */
@@ -50,19 +51,11 @@ export function useBackgroundAnalysis(
     // Started once the first screen has painted (or after a second, in a hidden tab): the worker
     // fetches and reads the catalog, which would compete with the first screen on two cores.
     let w: Worker | undefined;
-    let timer: number | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(start, 0);
-    });
-    const fallback = window.setTimeout(start, 1000);
-    function start(): void {
-      if (w) return;
+    const cancel = afterPaint(() => {
       w = startWorker();
-    }
+    }, 1000);
     return () => {
-      cancelAnimationFrame(frame);
-      window.clearTimeout(timer);
-      window.clearTimeout(fallback);
+      cancel();
       w?.terminate();
       worker.current = null;
       pending.current = null;
