@@ -36,19 +36,22 @@ export const RESOURCE_MEMBERS = ['Action', 'NotAction', 'Effect', 'Resource', 'N
 /** What a block's conditions depend on: its actions (condition keys), resources and conditions. */
 export const CONDITION_MEMBERS = ['Action', 'NotAction', 'Effect', 'Resource', 'NotResource', 'Condition'] as const;
 
+/** `value`, or the one of an earlier render while `same` says they are equal. */
+function useKeptWhile<T>(value: T, same: (kept: T, value: T) => boolean): T {
+  const kept = useRef(value);
+  if (kept.current !== value && !same(kept.current, value)) kept.current = value;
+  return kept.current;
+}
+
 /**
  * The statement, or the one of an earlier render while `members` are equal by content: for work
  * keyed by a statement (a summary of its actions) that a Sid edit should not redo.
  */
 export function useStableStatement(statement: StatementView, members: readonly string[]): StatementView {
-  const kept = useRef(statement);
-  if (kept.current !== statement && !sameMembers(kept.current, statement, members)) kept.current = statement;
-  return kept.current;
+  return useKeptWhile(statement, (kept, next) => sameMembers(kept, next, members));
 }
 
 /** `value`, or an earlier render's while equal by content (for derived objects passed to memoized parts). */
 export function useSameContent<T extends object>(value: T): T {
-  const kept = useRef(value);
-  if (kept.current !== value && !jsonEqual(kept.current as JsonValue, value as JsonValue)) kept.current = value;
-  return kept.current;
+  return useKeptWhile(value, (kept, next) => jsonEqual(kept as JsonValue, next as JsonValue));
 }
